@@ -1,0 +1,157 @@
+import CPoppler
+import Foundation
+import GalleyCore
+
+/// One page of an open PDF. Owns the poppler page handle and keeps its document alive.
+public final class PDFPage {
+    public let document: PDFDocument
+    /// 1-based page number.
+    public let number: Int
+    let handle: OpaquePointer
+
+    init(document: PDFDocument, handle: OpaquePointer, number: Int) {
+        self.document = document
+        self.handle = handle
+        self.number = number
+    }
+
+    deinit { cpoppler_object_unref(UnsafeMutableRawPointer(handle)) }
+
+    /// Width and height in points, with the page's /Rotate applied.
+    public var size: (width: Double, height: Double) {
+        var w = 0.0, h = 0.0
+        poppler_page_get_size(handle, &w, &h)
+        return (w, h)
+    }
+
+    /// Reads everything the layout core needs: glyphs, images, rules and warnings.
+    /// - Parameter rules: whether to look for rules and frames (it renders the page at low resolution).
+    public func content(findRules: Bool = true, options: RuleFinder.Options = .init()) throws -> PageContent {
+        let (w, h) = size
+        guard w > 0, h > 0 else { throw ExtractionError.zeroSizePage(page: number) }
+        let glyphs = VerticalWriting.markVerticalRuns(readGlyphs())
+        let images = readImages()
+        var rules: [Rule] = []
+        if findRules {
+            let raster = render(scale: options.scale)
+            rules = RuleFinder(options: options).rules(in: raster, masking: glyphs.map(\.box) + images.map(\.box))
+        }
+        var warnings: [String] = []
+        if glyphs.isEmpty {
+            let pageArea = w * h
+            let imageArea = images.reduce(0.0) { $0 + ($1.box.intersection(Rect(x0: 0, y0: 0, x1: w, y1: h))?.area ?? 0) }
+            if imageArea > 0.5 * pageArea {
+                warnings.append("page \(number) has no text layer: it is a scanned image; run OCR on it first (for example `ocrmypdf in.pdf out.pdf`) to get text")
+            } else {
+                warnings.append("page \(number) has no text")
+            }
+        }
+        return PageContent(number: number, width: w, height: h, glyphs: glyphs, images: images,
+                           rules: rules, warnings: warnings)
+    }
+
+    /// Every glyph poppler found, without the spaces and line ends it invents.
+    func readGlyphs() -> [Glyph] {
+        guard let cText = poppler_page_get_text(handle) else { return [] }
+        defer { g_free(cText) }
+        let scalars = Array(String(cString: cText).unicodeScalars)
+
+        var rects: UnsafeMutablePointer<PopplerRectangle>?
+        var count: guint = 0
+        guard poppler_page_get_text_layout(handle, &rects, &count) != 0, let rects else { return [] }
+        defer { g_free(rects) }
+        let n = min(Int(count), scalars.count)
+
+        // Font, size and colour come in runs over character indexes.
+        var style = [TextStyle?](repeating: nil, count: n)
+        if let list = poppler_page_get_text_attributes(handle) {
+            defer { poppler_page_free_text_attributes(list) }
+            var node: UnsafeMutablePointer<GList>? = list
+            while let current = node {
+                if let raw = current.pointee.data {
+                    let a = raw.assumingMemoryBound(to: PopplerTextAttributes.self).pointee
+                    let name = a.font_name.map { String(cString: $0) } ?? ""
+                    let s = TextStyle(font: name, size: a.font_size,
+                                      color: RGB(r: Double(a.color.red) / 65535, g: Double(a.color.green) / 65535,
+                                                 b: Double(a.color.blue) / 65535))
+                    let lo = max(0, Int(a.start_index)), hi = min(n - 1, Int(a.end_index))
+                    if lo <= hi { for i in lo...hi { style[i] = s } }
+                }
+                node = current.pointee.next
+            }
+        }
+
+        var glyphs: [Glyph] = []
+        glyphs.reserveCapacity(n)
+        for i in 0..<n {
+            let scalar = scalars[i]
+            if scalar.properties.isWhitespace { continue }
+            let r = rects[i]
+            let s = style[i] ?? TextStyle(font: "", size: max(1, r.y2 - r.y1), color: .black)
+            glyphs.append(Glyph(text: String(scalar), box: Rect(x0: r.x1, y0: r.y1, x1: r.x2, y1: r.y2),
+                                font: s.font, size: s.size, bold: s.bold, italic: s.italic, color: s.color))
+        }
+        return glyphs
+    }
+
+    /// The boxes of the page's images.
+    func readImages() -> [PageImage] {
+        guard let list = poppler_page_get_image_mapping(handle) else { return [] }
+        defer { poppler_page_free_image_mapping(list) }
+        var images: [PageImage] = []
+        var node: UnsafeMutablePointer<GList>? = list
+        while let current = node {
+            if let raw = current.pointee.data {
+                let area = raw.assumingMemoryBound(to: PopplerImageMapping.self).pointee.area
+                let box = Rect(x0: area.x1, y0: area.y1, x1: area.x2, y1: area.y2)
+                if !box.isEmpty { images.append(PageImage(box: box)) }
+            }
+            node = current.pointee.next
+        }
+        return images
+    }
+
+    /// Draws the page on white at `scale` pixels per point.
+    public func render(scale: Double) -> PageRaster {
+        let (w, h) = size
+        let pw = max(1, Int((w * scale).rounded(.up))), ph = max(1, Int((h * scale).rounded(.up)))
+        let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(pw), Int32(ph))
+        defer { cairo_surface_destroy(surface) }
+        let cr = cairo_create(surface)
+        cairo_set_source_rgb(cr, 1, 1, 1)
+        cairo_paint(cr)
+        cairo_scale(cr, scale, scale)
+        poppler_page_render(handle, cr)
+        cairo_destroy(cr)
+        cairo_surface_flush(surface)
+        let stride = Int(cairo_image_surface_get_stride(surface))
+        var pixels = [UInt32](repeating: 0, count: pw * ph)
+        if let data = cairo_image_surface_get_data(surface) {
+            pixels.withUnsafeMutableBufferPointer { out in
+                for y in 0..<ph {
+                    let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
+                    for x in 0..<pw { out[y * pw + x] = row[x] }
+                }
+            }
+        }
+        return PageRaster(width: pw, height: ph, scale: scale, pixels: pixels)
+    }
+}
+
+/// Font, size and colour of a run of characters, with weight and style read from the font name.
+struct TextStyle {
+    var font: String
+    var size: Double
+    var color: RGB
+    var bold: Bool
+    var italic: Bool
+
+    init(font: String, size: Double, color: RGB) {
+        self.font = font
+        self.size = size
+        self.color = color
+        let lower = font.lowercased()
+        bold = ["bold", "black", "heavy", "semibold", "demi", "-bd"].contains { lower.contains($0) }
+        italic = ["italic", "oblique", "-it"].contains { lower.contains($0) }
+    }
+}

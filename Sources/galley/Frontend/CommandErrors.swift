@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import GalleyPoppler
+
+/// Turns the library's typed errors into one clear line on standard error and a non-zero exit.
+enum CommandErrors {
+    static func reporting(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as ExtractionError {
+            FileHandle.standardError.write(Data("galley: error: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+}
+
+/// Checks a page selection against the document and lists the pages to read.
+enum PageRange {
+    static func resolve(_ selection: PageSelection?, count: Int) throws -> [Int] {
+        guard let selection else { return Array(1...max(1, count)).filter { $0 <= count } }
+        let pages = selection.pages
+        if let bad = pages.first(where: { $0 > count }) {
+            throw ExtractionError.pageOutOfRange(page: bad, count: count)
+        }
+        return pages
+    }
+}
+
+/// Buffered writes to standard output.
+final class StandardOutput {
+    func write(_ s: String) { FileHandle.standardOutput.write(Data(s.utf8)) }
+}

@@ -1,0 +1,14 @@
+import ArgumentParser
+
+@main
+struct Galley: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "galley",
+        abstract: "Turns printed newspaper pages (PDF) back into articles.",
+        discussion: """
+            Galley reads every glyph, image and rule of a page with Poppler, rebuilds lines, blocks, \
+            columns and reading order, and groups the text into articles with their headlines, bylines, \
+            paragraphs and captions. Page furniture (header, folio, advertisements) stays out.
+            """,
+        subcommands: [Inspect.self])
+}

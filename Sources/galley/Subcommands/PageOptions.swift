@@ -1,0 +1,45 @@
+import ArgumentParser
+
+/// A set of 1-based page numbers written like `1,3-5`.
+struct PageSelection: ExpressibleByArgument, Sendable {
+    var ranges: [ClosedRange<Int>]
+
+    init?(argument: String) {
+        var ranges: [ClosedRange<Int>] = []
+        for part in argument.split(separator: ",", omittingEmptySubsequences: false) {
+            let bounds = part.split(separator: "-", omittingEmptySubsequences: false).map {
+                Int($0.trimmingCharacters(in: .whitespaces))
+            }
+            switch bounds.count {
+            case 1:
+                guard let a = bounds[0], a >= 1 else { return nil }
+                ranges.append(a...a)
+            case 2:
+                guard let a = bounds[0], let b = bounds[1], a >= 1, a <= b else { return nil }
+                ranges.append(a...b)
+            default: return nil
+            }
+        }
+        guard !ranges.isEmpty else { return nil }
+        self.ranges = ranges
+    }
+
+    /// The selected pages in ascending order, without repeats.
+    var pages: [Int] { Array(Set(ranges.flatMap { Array($0) })).sorted() }
+
+    static var defaultValueDescription: String { "all" }
+}
+
+/// Options shared by every command that reads a PDF.
+struct InputOptions: ParsableArguments {
+    @Argument(help: "The PDF file to read.")
+    var file: String
+
+    @Option(help: ArgumentHelp("Pages to read, e.g. 1,3-5 (default: all).", valueName: "list"))
+    var pages: PageSelection?
+
+    @Option(help: "Password of an encrypted PDF.")
+    var password: String?
+}
+
+import Foundation
