@@ -10,5 +10,5 @@ struct Galley: ParsableCommand {
             columns and reading order, and groups the text into articles with their headlines, bylines, \
             paragraphs and captions. Page furniture (header, folio, advertisements) stays out.
             """,
-        subcommands: [Inspect.self])
+        subcommands: [Articles.self, Inspect.self, Overlay.self, Print.self, Eval.self, MakeSamples.self])
 }

@@ -1,0 +1,6 @@
+import ArgumentParser
+
+struct Overlay: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "(not written yet)")
+    func run() throws { throw ValidationError("galley: this command is not written yet") }
+}
