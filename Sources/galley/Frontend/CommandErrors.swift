@@ -2,12 +2,17 @@ import ArgumentParser
 import Foundation
 import GalleyPoppler
 
-/// Turns the library's typed errors into one clear line on standard error and a non-zero exit.
+/// Turns the library's typed errors (and any other thrown error) into one clear line on standard error and a non-zero exit.
 enum CommandErrors {
     static func reporting(_ body: () throws -> Void) throws {
         do {
             try body()
-        } catch let error as ExtractionError {
+        } catch let error as ExitCode {
+            throw error
+        } catch let error as ValidationError {
+            throw error
+        } catch {
+            // Every library error (ExtractionError, RenderError, …) describes what failed and why.
             FileHandle.standardError.write(Data("galley: error: \(error)\n".utf8))
             throw ExitCode(2)
         }
