@@ -1,7 +1,4 @@
 import ArgumentParser
-import Foundation
-import GalleyCore
-import GalleyPoppler
 
 struct Articles: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -9,7 +6,16 @@ struct Articles: ParsableCommand {
         discussion: """
             Reads each page, finds its lines, blocks, columns and separators, rebuilds reading order and \
             groups the text into articles. Page furniture (header, folio, advertisements) is listed apart \
-            and never mixed into articles. JSON follows the schema galley.articles/1.
+            in the JSON and never mixed into articles.
+
+            Formats: json follows the schema galley.articles/1 (every key present, absent display lines \
+            as null, boxes as [x0, y0, x1, y1] in points from the top-left corner). text and markdown \
+            write the articles one after another: kicker, headline, deck and byline first, then the \
+            paragraphs separated by blank lines, then the captions (marked [Caption] in text, as block \
+            quotes in Markdown); furniture is left out.
+
+            Output goes to standard output unless -o names a file; the file is written whole or not at \
+            all. Page warnings (e.g. a page without a text layer) go to standard error.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case json, text, markdown }
@@ -22,26 +28,12 @@ struct Articles: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "path"))
     var output: String?
 
+    @Flag(help: "Show progress (page 3/6…) on standard error even when it is not a terminal.")
+    var progress = false
+
     func run() throws {
         try CommandErrors.reporting {
-            let document = try PDFDocument(path: input.file, password: input.password)
-            let numbers = try PageRange.resolve(input.pages, count: document.pageCount)
-            var result = ArticleDocument(source: input.file)
-            let analyzer = PageAnalyzer()
-            for n in numbers {
-                let layout = analyzer.analyze(try document.page(n).content())
-                result.pages.append(layout.summary)
-                result.articles += layout.articles
-            }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
-            let data = try encoder.encode(result)
-            if let output {
-                try data.write(to: URL(fileURLWithPath: output), options: .atomic)
-            } else {
-                FileHandle.standardOutput.write(data)
-                FileHandle.standardOutput.write(Data("\n".utf8))
-            }
+            try ArticlesCommand(input: input, format: format, output: output, progress: progress).run()
         }
     }
 }

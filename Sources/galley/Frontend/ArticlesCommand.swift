@@ -1,0 +1,40 @@
+import Foundation
+import GalleyCore
+import GalleyPoppler
+
+/// What `galley articles` does: analyse the pages, write the document in the chosen format.
+struct ArticlesCommand {
+    var input: InputOptions
+    var format: Articles.Format
+    var output: String?
+    var progress: Bool
+
+    func run() throws {
+        // Fail before the analysis, not after it, where the output cannot be written.
+        if let output { try AtomicFile.checkWritable(output) }
+        let document = try PDFDocument(path: input.file, password: input.password)
+        let numbers = try PageRange.resolve(input.pages, count: document.pageCount)
+        let reporter = ProgressReporter(requested: progress)
+        let result = try ArticlesPipeline().run(document, source: input.file, pages: numbers) { i, count, _ in
+            if count > 1 { reporter.report("page \(i)/\(count)…") }
+        }
+        reporter.finish()
+        for page in result.pages {
+            for warning in page.warnings { Warnings.write(warning) }
+        }
+        let data = try Self.render(result, as: format)
+        if let output {
+            try AtomicFile.write(data, to: output)
+        } else {
+            FileHandle.standardOutput.write(data)
+        }
+    }
+
+    static func render(_ document: ArticleDocument, as format: Articles.Format) throws -> Data {
+        switch format {
+        case .json: return ArticleJSONWriter().data(for: document)
+        case .text: return Data(ArticleTextWriter().text(for: document).utf8)
+        case .markdown: return Data(ArticleMarkdownWriter().markdown(for: document).utf8)
+        }
+    }
+}
