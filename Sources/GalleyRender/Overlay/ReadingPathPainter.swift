@@ -1,0 +1,110 @@
+import CPangoCairo
+import Foundation
+import GalleyCore
+
+/// The reading path of each article: a numbered circle at the centre of every block, arrows from each
+/// block to the next in reading order, role labels, and the article's number badge.
+struct ReadingPathPainter {
+    let style: OverlayStyle
+    let painter: OverlayPainter
+
+    private var articles: [(number: Int, blocks: [ArticleBlock])] {
+        painter.layout.articles.enumerated().map { ($0.offset + 1, painter.blocks(of: $0.element)) }
+    }
+
+    /// Arrows first (under the circles), then the numbered circles.
+    func paintArrows(_ cr: OpaquePointer) {
+        for (k, blocks) in articles {
+            let c = style.ink(ofArticle: k)
+            let centres = blocks.map { (x: $0.bbox.midX, y: $0.bbox.midY) }
+            for (a, b) in zip(centres, centres.dropFirst()) {
+                arrow(cr, from: a, to: b, color: c)
+            }
+            for (i, p) in centres.enumerated() {
+                stepCircle(cr, number: i + 1, at: p, color: c)
+            }
+        }
+    }
+
+    /// Role labels at the top-left corner of every block.
+    func paintLabels(_ cr: OpaquePointer) {
+        for (k, blocks) in articles {
+            for b in blocks { painter.label(cr, b.role.overlayLabel, at: b.bbox, color: style.ink(ofArticle: k)) }
+        }
+    }
+
+    /// The article number in a badge of its colour at the top-left corner of its first block on the page.
+    func paintBadges(_ cr: OpaquePointer) {
+        let page = painter.layout.summary
+        for (k, blocks) in articles {
+            guard let first = blocks.first?.bbox else { continue }
+            let c = style.color(ofArticle: k)
+            let text = PangoParagraph(cr: cr, text: "\(k)", font: FontSpec(family: style.labelFamily, size: style.badgeSize, bold: true))
+            let (tw, th) = text.size
+            let pad = style.badgeSize * 0.25
+            let w = tw + 2 * pad, h = th + 2 * pad * 0.6
+            let x = min(max(0, first.x0 - w * 0.6), page.width - w)
+            let y = min(max(0, first.y0 - h * 0.6), page.height - h)
+            roundedRect(cr, x: x, y: y, w: w, h: h, r: h * 0.25)
+            cairo_set_source_rgb(cr, c.r, c.g, c.b)
+            cairo_fill_preserve(cr)
+            cairo_set_source_rgb(cr, 1, 1, 1)
+            cairo_set_line_width(cr, 0.8)
+            cairo_stroke(cr)
+            text.draw(cr, x: x + pad, y: y + pad * 0.6)
+        }
+    }
+
+    /// A line from circle to circle ending in a filled arrow head.
+    private func arrow(_ cr: OpaquePointer, from a: (x: Double, y: Double), to b: (x: Double, y: Double), color c: RGB) {
+        let dx = b.x - a.x, dy = b.y - a.y
+        let length = (dx * dx + dy * dy).squareRoot()
+        let r = style.stepRadius
+        guard length > 2 * r + style.arrowHeadLength else { return }
+        let ux = dx / length, uy = dy / length
+        let start = (x: a.x + ux * r, y: a.y + uy * r)
+        let tip = (x: b.x - ux * r, y: b.y - uy * r)
+        let head = style.arrowHeadLength
+        let base = (x: tip.x - ux * head, y: tip.y - uy * head)
+        // A white casing under the line keeps it visible over dark text and photos.
+        for (width, colour, alpha) in [(style.arrowWidth + 1.4, RGB(r: 1, g: 1, b: 1), 0.8), (style.arrowWidth, c, 0.95)] {
+            cairo_set_source_rgba(cr, colour.r, colour.g, colour.b, alpha)
+            cairo_set_line_width(cr, width)
+            cairo_move_to(cr, start.x, start.y)
+            cairo_line_to(cr, base.x, base.y)
+            cairo_stroke(cr)
+        }
+        cairo_set_source_rgba(cr, c.r, c.g, c.b, 0.95)
+        cairo_move_to(cr, tip.x, tip.y)
+        cairo_line_to(cr, base.x - uy * head * 0.45, base.y + ux * head * 0.45)
+        cairo_line_to(cr, base.x + uy * head * 0.45, base.y - ux * head * 0.45)
+        cairo_close_path(cr)
+        cairo_fill(cr)
+    }
+
+    /// A white circle ringed in the article's colour with the step number inside.
+    private func stepCircle(_ cr: OpaquePointer, number: Int, at p: (x: Double, y: Double), color c: RGB) {
+        let r = style.stepRadius * (number >= 10 ? 1.25 : 1)
+        cairo_new_sub_path(cr)
+        cairo_arc(cr, p.x, p.y, r, 0, 2 * Double.pi)
+        cairo_set_source_rgba(cr, 1, 1, 1, 0.9)
+        cairo_fill_preserve(cr)
+        cairo_set_source_rgb(cr, c.r, c.g, c.b)
+        cairo_set_line_width(cr, 1)
+        cairo_stroke(cr)
+        let text = PangoParagraph(cr: cr, text: "\(number)", font: FontSpec(family: style.labelFamily, size: r * 1.25, bold: true))
+        let (w, h) = text.size
+        text.draw(cr, x: p.x - w / 2, y: p.y - h / 2)
+    }
+}
+
+/// A rectangle with rounded corners as the current path.
+func roundedRect(_ cr: OpaquePointer, x: Double, y: Double, w: Double, h: Double, r: Double) {
+    let r = min(r, w / 2, h / 2)
+    cairo_new_sub_path(cr)
+    cairo_arc(cr, x + w - r, y + r, r, -Double.pi / 2, 0)
+    cairo_arc(cr, x + w - r, y + h - r, r, 0, Double.pi / 2)
+    cairo_arc(cr, x + r, y + h - r, r, Double.pi / 2, Double.pi)
+    cairo_arc(cr, x + r, y + r, r, Double.pi, 3 * Double.pi / 2)
+    cairo_close_path(cr)
+}
