@@ -20,8 +20,14 @@ public final class PDFSketch {
             cairo_surface_destroy(surface)
             throw RenderError.cannotWrite(path: path, reason: message)
         }
+        // Fixed dates so that the same drawing always gives the same bytes.
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, PDFSketch.fixedDate)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, PDFSketch.fixedDate)
         cr = cairo_create(surface)
     }
+
+    /// The creation and modification date written into every sketch (ISO 8601), keeping output deterministic.
+    public static let fixedDate = "2025-01-01T00:00:00Z"
 
     deinit {
         if !finished { cairo_surface_finish(surface) }
@@ -102,7 +108,12 @@ public final class PDFSketch {
     }
 
     /// Width of `text` on one line in `font`.
-    public func measure(_ text: String, font: Font) -> Double {
+    public func measure(_ text: String, font: Font) -> Double { size(text, font: font).width }
+
+    /// Height of one line of text in `font`: the height of the boxes `text(...)` returns.
+    public func lineHeight(_ font: Font) -> Double { size("国Hg", font: font).height }
+
+    private func size(_ text: String, font: Font) -> (width: Double, height: Double) {
         let layout = pango_cairo_create_layout(cr)!
         defer { cpangocairo_object_unref(UnsafeMutableRawPointer(layout)) }
         let desc = pango_font_description_new()!
@@ -115,7 +126,8 @@ public final class PDFSketch {
         pango_layout_set_text(layout, text, -1)
         var w: Int32 = 0, h: Int32 = 0
         pango_layout_get_size(layout, &w, &h)
-        return Double(w) / Double(cpangocairo_pango_scale())
+        let scale = Double(cpangocairo_pango_scale())
+        return (Double(w) / scale, Double(h) / scale)
     }
 
     /// A straight line from (x0, y0) to (x1, y1).
