@@ -24,6 +24,8 @@ struct ParagraphSpec {
     var ellipsize = false
     /// Extra space between characters in points.
     var letterSpacing = 0.0
+    /// Line pitch as a multiple of the font's line height (1: Pango's own).
+    var lineSpacing = 1.0
 }
 
 /// One line of a set paragraph, measured from the paragraph's top.
@@ -43,10 +45,13 @@ struct SetLine {
 final class PangoParagraph {
     let layout: OpaquePointer
     let text: String
+    /// The line pitch factor the paragraph was set with.
+    let spacing: Double
     private static let unit = Double(cpangocairo_pango_scale())
 
     init(cr: OpaquePointer, text: String, font: FontSpec, paragraph: ParagraphSpec = .init()) {
         self.text = text
+        spacing = paragraph.lineSpacing
         layout = pango_cairo_create_layout(cr)
         let desc = pango_font_description_new()!
         defer { pango_font_description_free(desc) }
@@ -63,6 +68,7 @@ final class PangoParagraph {
         pango_layout_set_justify(layout, paragraph.justify ? 1 : 0)
         if paragraph.center { pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER) }
         pango_layout_set_indent(layout, Int32(paragraph.indent * PangoParagraph.unit))
+        if paragraph.lineSpacing != 1 { pango_layout_set_line_spacing(layout, Float(paragraph.lineSpacing)) }
         let attrs = pango_attr_list_new()!
         defer { pango_attr_list_unref(attrs) }
         if let lang = paragraph.language {
@@ -110,7 +116,7 @@ final class PangoParagraph {
                         Double(logical.x) / PangoParagraph.unit, Double(logical.width) / PangoParagraph.unit))
         } while pango_layout_iter_next_line(iter) != 0
         for (i, r) in raw.enumerated() {
-            let next = i + 1 < raw.count ? raw[i + 1].top - r.top : r.height
+            let next = i + 1 < raw.count ? raw[i + 1].top - r.top : r.height * spacing
             result.append(SetLine(index: i, top: r.top, height: max(r.height, next), baseline: r.baseline, x: r.x, width: r.width))
         }
         return result

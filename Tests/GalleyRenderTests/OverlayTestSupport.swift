@@ -32,10 +32,16 @@ enum OverlayFixture {
         return PageLayout(summary: summary, articles: [a1, a2], separators: [Rect(x0: 299, y0: 80, x1: 301, y1: 585)])
     }
 
+    /// A new folder for a test's files. Set GALLEY_KEEP_TEST_OUTPUT to a folder to keep them there for a look.
     static func temporaryDirectory() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("galley-render-tests-\(UUID().uuidString)")
+        let base = ProcessInfo.processInfo.environment["GALLEY_KEEP_TEST_OUTPUT"].map { URL(fileURLWithPath: $0) }
+        let dir = (base ?? FileManager.default.temporaryDirectory).appendingPathComponent("galley-render-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         return dir
+    }
+
+    static func cleanUp(_ dir: URL) {
+        if ProcessInfo.processInfo.environment["GALLEY_KEEP_TEST_OUTPUT"] == nil { try? FileManager.default.removeItem(at: dir) }
     }
 }
 

@@ -49,7 +49,7 @@ import Testing
 
     @Test func pngFileHasThePageSizeTimesDpi() throws {
         let dir = try OverlayFixture.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        defer { OverlayFixture.cleanUp(dir) }
         let path = dir.appendingPathComponent("page.png").path
         try OverlayRenderer().writePNG(OverlayFixture.twoArticles(), on: OverlayFixture.whiteRaster(dpi: 72), to: path)
         let back = try PNGFile.read(path)
@@ -61,7 +61,7 @@ import Testing
 
     @Test func pdfHasOnePagePerLayoutAtPageSize() throws {
         let dir = try OverlayFixture.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        defer { OverlayFixture.cleanUp(dir) }
         let path = dir.appendingPathComponent("overlay.pdf").path
         let pdf = try OverlayPDF(path: path)
         try pdf.addPage(OverlayFixture.twoArticles(page: 1), on: OverlayFixture.whiteRaster(dpi: 50))
@@ -85,7 +85,7 @@ import Testing
 
     @Test func unwritablePathsFailClearlyAndLeaveNothing() throws {
         let dir = try OverlayFixture.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        defer { OverlayFixture.cleanUp(dir) }
         let missing = dir.appendingPathComponent("no/such/dir/page.png").path
         #expect(throws: RenderError.self) {
             try OverlayRenderer().writePNG(OverlayFixture.twoArticles(), on: OverlayFixture.whiteRaster(dpi: 20), to: missing)
@@ -96,7 +96,7 @@ import Testing
 
     @Test func batchWritesAllFilesOrNone() throws {
         let dir = try OverlayFixture.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        defer { OverlayFixture.cleanUp(dir) }
         var batch = OverlayPNGBatch()
         try batch.add(OverlayFixture.twoArticles(page: 1), on: OverlayFixture.whiteRaster(dpi: 20), to: dir.appendingPathComponent("a-1.png").path)
         #expect(throws: RenderError.self) {
