@@ -25,22 +25,27 @@ public final class PDFPage {
     }
 
     /// Reads everything the layout core needs: glyphs, images, rules and warnings.
-    /// - Parameter rules: whether to look for rules and frames (it renders the page at low resolution).
+    /// - Parameter findRules: whether to look for rules, frames and tinted boxes. It costs one more
+    ///   pass over the page's drawing, which also yields the image boxes; without it the images come
+    ///   from poppler's image mapping.
     public func content(findRules: Bool = true, options: RuleFinder.Options = .init()) throws -> PageContent {
         let (w, h) = size
         guard w > 0, h > 0 else { throw ExtractionError.zeroSizePage(page: number) }
         let glyphs = VerticalWriting.markVerticalRuns(readGlyphs())
-        let images = readImages()
+        var images: [PageImage]
         var rules: [Rule] = []
         if findRules {
-            let raster = render(scale: options.scale)
-            rules = RuleFinder(options: options).rules(in: raster, masking: glyphs.map(\.box) + images.map(\.box))
+            let shapes = PageDrawing.shapes(of: handle, width: w, height: h)
+            rules = RuleFinder(options: options).rules(in: shapes, width: w, height: h)
+            images = Self.pictures(in: shapes, width: w, height: h)
+        } else {
+            images = readImages()
         }
         var warnings: [String] = []
         if glyphs.isEmpty {
-            let pageArea = w * h
-            let imageArea = images.reduce(0.0) { $0 + ($1.box.intersection(Rect(x0: 0, y0: 0, x1: w, y1: h))?.area ?? 0) }
-            if imageArea > 0.5 * pageArea {
+            let page = Rect(x0: 0, y0: 0, x1: w, y1: h)
+            let imageArea = images.reduce(0.0) { $0 + ($1.box.intersection(page)?.area ?? 0) }
+            if imageArea > 0.5 * w * h {
                 warnings.append("page \(number) has no text layer: it is a scanned image; run OCR on it first (for example `ocrmypdf in.pdf out.pdf`) to get text")
             } else {
                 warnings.append("page \(number) has no text")
@@ -50,21 +55,46 @@ public final class PDFPage {
                            rules: rules, warnings: warnings)
     }
 
+    /// Image boxes among drawn shapes: the image's path (or the clip) cut to the clip and the page.
+    static func pictures(in shapes: [DrawnShape], width: Double, height: Double) -> [PageImage] {
+        let page = Rect(x0: 0, y0: 0, x1: width, y1: height)
+        var images: [PageImage] = []
+        for shape in shapes where shape.operation == .picture {
+            let points = shape.subpaths.flatMap(\.points)
+            var box = shape.clip
+            if let x0 = points.map(\.x).min(), let x1 = points.map(\.x).max(),
+               let y0 = points.map(\.y).min(), let y1 = points.map(\.y).max() {
+                box = Rect(x0: x0, y0: y0, x1: x1, y1: y1).intersection(shape.clip) ?? .zero
+            }
+            if let visible = box.intersection(page), !visible.isEmpty { images.append(PageImage(box: visible)) }
+        }
+        return images
+    }
+
     /// Every glyph poppler found, without the spaces and line ends it invents.
+    ///
+    /// Text, boxes and styles are asked for over the page grown by its own size on every side. Over the
+    /// bare page rectangle poppler's selection can stop early and drop whole lines: it starts and ends
+    /// the selection at the blocks nearest the rectangle's corners, and a block of text clipped at the
+    /// page edge or running past its column can lie beyond that corner. Glyphs off the page are
+    /// dropped by poppler itself, so the larger rectangle adds nothing that is not printed.
     func readGlyphs() -> [Glyph] {
-        guard let cText = poppler_page_get_text(handle) else { return [] }
+        let (w, h) = size
+        let pad = max(w, h)
+        var area = PopplerRectangle(x1: -pad, y1: -pad, x2: w + pad, y2: h + pad)
+        guard let cText = poppler_page_get_text_for_area(handle, &area) else { return [] }
         defer { g_free(cText) }
         let scalars = Array(String(cString: cText).unicodeScalars)
 
         var rects: UnsafeMutablePointer<PopplerRectangle>?
         var count: guint = 0
-        guard poppler_page_get_text_layout(handle, &rects, &count) != 0, let rects else { return [] }
+        guard poppler_page_get_text_layout_for_area(handle, &area, &rects, &count) != 0, let rects else { return [] }
         defer { g_free(rects) }
         let n = min(Int(count), scalars.count)
 
         // Font, size and colour come in runs over character indexes.
         var style = [TextStyle?](repeating: nil, count: n)
-        if let list = poppler_page_get_text_attributes(handle) {
+        if let list = poppler_page_get_text_attributes_for_area(handle, &area) {
             defer { poppler_page_free_text_attributes(list) }
             var node: UnsafeMutablePointer<GList>? = list
             while let current = node {
