@@ -26,10 +26,12 @@ struct LineBreaker {
     /// Characters that never end a line.
     static let noLineEnd: Set<Character> = Set("“‘（《「『【〔([{")
 
-    func lines(_ paragraph: String, width: Double, indent: Double) -> [BrokenLine] {
+    /// The lines of `paragraph` set `width` wide, the first indented by `indent`. Display lines
+    /// (headlines, decks) pass `hyphenate: false`: they break between words only.
+    func lines(_ paragraph: String, width: Double, indent: Double, hyphenate: Bool = true) -> [BrokenLine] {
         switch script {
         case .chinese: return chineseLines(paragraph, width: width, indent: indent)
-        case .english: return englishLines(paragraph, width: width, indent: indent)
+        case .english: return englishLines(paragraph, width: width, indent: indent, hyphenate: hyphenate)
         }
     }
 
@@ -66,7 +68,7 @@ struct LineBreaker {
         return out
     }
 
-    private func englishLines(_ text: String, width: Double, indent: Double) -> [BrokenLine] {
+    private func englishLines(_ text: String, width: Double, indent: Double, hyphenate: Bool) -> [BrokenLine] {
         var words = text.split(separator: " ").map(String.init)
         let space = measure(" ")
         var out: [BrokenLine] = []
@@ -89,7 +91,7 @@ struct LineBreaker {
             // Hyphenate: the longest first part (with its hyphen) that still fits.
             let room = width - lineIndent - used - (current.isEmpty ? 0 : space)
             let chars = Array(word)
-            for cut in Hyphenation.breaks(in: word).reversed() {
+            for cut in (hyphenate ? Hyphenation.breaks(in: word) : []).reversed() {
                 let head = String(chars[..<cut]), tail = String(chars[cut...])
                 let shown = head.hasSuffix("-") ? head : head + "-"
                 if measure(shown) <= room {

@@ -19,7 +19,7 @@ extension PageComposer {
 
         // Sets display lines (unjustified) and records them; returns their box.
         func display(_ text: String, font: PDFSketch.Font, role: Role, align: Story.Align, gap: Double) {
-            for line in breaker(font).lines(text, width: x1 - x0, indent: 0) {
+            for line in breaker(font).lines(text, width: x1 - x0, indent: 0, hyphenate: false) {
                 let w = measure(line.text, font)
                 let x = align == .center ? (x0 + x1 - w) / 2 : x0
                 let box = Rect.union(sketch.text(line.text, x: x, y: y, font: font))!
