@@ -1,11 +1,64 @@
-/// The layout pipeline for one page: glyphs → lines → blocks → columns → roles → articles → paragraphs.
-/// (Placeholder until the stages land: every glyph line becomes one paragraph of one article.)
+/// The layout pipeline for one page:
+/// glyphs → lines (LineBuilder) → blocks (BlockBuilder) → kinds (RoleClassifier) → furniture
+/// (FurnitureFinder) → regions and reading order (RegionCutter) → articles (ArticleGrouper) → paragraphs
+/// (ParagraphJoiner). Each stage is its own type with its own contract and tests.
 public struct PageAnalyzer: Sendable {
-    public init() {}
+    public var parameters: LayoutParameters
+    public init(parameters: LayoutParameters = .standard) { self.parameters = parameters }
 
-    public func analyze(_ page: PageContent) -> PageLayout {
-        let summary = PageSummary(number: page.number, width: page.width, height: page.height,
-                                  warnings: page.warnings)
-        return PageLayout(summary: summary)
+    /// Everything the stages produced, for debugging and the layout-tree dump.
+    public struct Trace: Sendable {
+        public var bodySize: Double
+        public var lines: [TextLine]
+        public var blocks: [TextBlock]
+        public var furniture: [(block: TextBlock, role: FurnitureRole)]
+        public var content: [TextBlock]
+        public var tree: RegionCutter.Node
+        public var drafts: [ArticleGrouper.Draft]
+    }
+
+    public func analyze(_ page: PageContent) -> PageLayout { analyzeWithTrace(page).layout }
+
+    public func analyzeWithTrace(_ page: PageContent) -> (layout: PageLayout, trace: Trace) {
+        let p = parameters
+        let bodySize = RoleClassifier.bodySize(of: page.glyphs)
+        let lines = LineBuilder(parameters: p).lines(from: page.glyphs, rules: page.rules, bodySize: bodySize)
+        var blocks = BlockBuilder(parameters: p).blocks(from: lines, rules: page.rules)
+        blocks = RoleClassifier(parameters: p).classify(blocks, bodySize: bodySize)
+        let images = page.images.map(\.box).filter { $0.width > bodySize && $0.height > bodySize }
+        blocks += images.map { TextBlock(image: $0) }
+        let split = FurnitureFinder(parameters: p).split(blocks, page: page, bodySize: bodySize)
+        let cut = RegionCutter(parameters: p).cut(split.content, rules: page.rules, bodySize: bodySize)
+        let ordered = cut.tree.order.map { split.content[$0] }
+        let drafts = ArticleGrouper(parameters: p).group(ordered, images: images)
+        let joiner = ParagraphJoiner(parameters: p)
+
+        var articles: [Article] = []
+        var columns: [Rect] = []
+        for d in drafts {
+            let paragraphs = joiner.paragraphs(d.body)
+            // Pictures alone (no text at all) make no article.
+            if paragraphs.isEmpty && d.headline.isEmpty && d.captions.isEmpty { continue }
+            let id = "p\(page.number)-a\(articles.count + 1)"
+            func text(_ bs: [TextBlock]) -> String? {
+                let t = bs.map { b in b.lines.map(\.text).reduce("") { joiner.join($0, $1) } }
+                    .reduce("") { $0.isEmpty ? $1 : joiner.join($0, $1) }
+                return t.isEmpty ? nil : t
+            }
+            let blocks = d.sequence.map { ArticleBlock(page: page.number, role: $0.0, bbox: $0.1) }
+            columns += d.body.map(\.core)
+            articles.append(Article(id: id, kicker: text(d.kicker), headline: text(d.headline),
+                                    subheadline: text(d.deck),
+                                    byline: d.bylines.isEmpty ? nil : d.bylines.joined(separator: " "),
+                                    paragraphs: paragraphs, captions: d.captions.compactMap { text([$0]) },
+                                    blocks: blocks))
+        }
+        let furniture = split.furniture.map { Furniture(role: $0.role, text: $0.block.lines.map(\.text).joined(separator: " "), bbox: $0.block.box) }
+        let summary = PageSummary(number: page.number, width: page.width, height: page.height, columns: columns,
+                                  furniture: furniture, warnings: page.warnings)
+        let separators = cut.separators + page.rules.filter { $0.kind == .vertical || $0.kind == .horizontal }.map(\.box)
+        let trace = Trace(bodySize: bodySize, lines: lines, blocks: blocks, furniture: split.furniture,
+                          content: split.content, tree: cut.tree, drafts: drafts)
+        return (PageLayout(summary: summary, articles: articles, separators: separators), trace)
     }
 }

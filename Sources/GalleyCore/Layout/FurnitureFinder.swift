@@ -1,0 +1,60 @@
+/// Stage 4: page furniture, text that belongs to no article.
+///
+/// Contract: splits blocks into furniture (with a role) and the rest, keeping the rest's order.
+/// - header: text above a wide horizontal rule in the top band of the page (or, without such a rule,
+///   a single line in the top band that is the topmost text and far from the rest);
+/// - footer: text below a wide rule in the bottom band;
+/// - folio: a short line with a digit alone in the top or bottom band;
+/// - advertisement: the text inside a frame or tinted box that holds no body text of three lines or
+///   more and no picture with its caption (a boxed article or a caption panel is not an advertisement).
+public struct FurnitureFinder: Sendable {
+    public var parameters: LayoutParameters
+    public init(parameters: LayoutParameters = .standard) { self.parameters = parameters }
+
+    public struct Result: Sendable {
+        public var furniture: [(block: TextBlock, role: FurnitureRole)]
+        public var content: [TextBlock]
+    }
+
+    public func split(_ blocks: [TextBlock], page: PageContent, bodySize: Double) -> Result {
+        var role = [FurnitureRole?](repeating: nil, count: blocks.count)
+        let wide = page.rules.filter { $0.kind == .horizontal && $0.box.width >= parameters.furnitureRuleWidth * page.width }
+        let headerRule = wide.filter { $0.box.midY <= parameters.headerBand * page.height }.map(\.box.midY).max()
+        let footerRule = wide.filter { $0.box.midY >= (1 - parameters.footerBand) * page.height }.map(\.box.midY).min()
+        for (i, b) in blocks.enumerated() where b.kind != .image {
+            if let y = headerRule, b.box.y1 <= y + 1 { role[i] = .header; continue }
+            if let y = footerRule, b.box.y0 >= y - 1 { role[i] = .footer; continue }
+            let inBand = b.box.y1 <= parameters.headerBand * 0.5 * page.height
+                || b.box.y0 >= (1 - parameters.footerBand * 0.6) * page.height
+            let t = b.text.filter { !$0.isWhitespace }
+            if inBand && b.lines.count == 1 && t.count <= parameters.folioMaxChars && t.contains(where: \.isNumber) {
+                role[i] = .folio
+            }
+        }
+        // Advertisements: boxes without running text.
+        let boxes = page.rules.filter { ($0.kind == .frame || $0.kind == .fill) && $0.box.width > 3 * bodySize && $0.box.height > 2 * bodySize }
+        for box in boxes {
+            let inside = blocks.indices.filter { i in
+                guard let o = blocks[i].box.intersection(box.box.insetBy(dx: -1, dy: -1)) else { return false }
+                return o.area >= 0.8 * blocks[i].box.area
+            }
+            guard !inside.isEmpty else { continue }
+            let running = inside.contains { blocks[$0].kind == .body && blocks[$0].lines.count >= 3 }
+            let picture = inside.contains { blocks[$0].kind == .image }
+                || page.images.contains { img in
+                    img.box.horizontalOverlap(box.box) > 0.5 * box.box.width
+                        && abs(img.box.y1 - box.box.y0) < 2 * bodySize
+                }
+            let textBlocks = inside.filter { blocks[$0].kind != .image }
+            let lines = textBlocks.reduce(0) { $0 + blocks[$1].lines.count }
+            if !running && !picture && lines >= 2 {
+                for i in textBlocks where role[i] == nil { role[i] = .advertisement }
+            }
+        }
+        var result = Result(furniture: [], content: [])
+        for (i, b) in blocks.enumerated() {
+            if let r = role[i] { result.furniture.append((b, r)) } else { result.content.append(b) }
+        }
+        return result
+    }
+}

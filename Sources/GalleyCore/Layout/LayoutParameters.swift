@@ -1,0 +1,86 @@
+/// Every threshold the layout stages use, in one place.
+///
+/// Distances are multiples of a font size (`em`): of the glyph or line at hand, or of the page's body size
+/// (the most common glyph size, weighted by glyph count). Nothing here is in absolute points, so the same
+/// parameters serve an A3 broadsheet at 10 pt and a tabloid at 8 pt.
+public struct LayoutParameters: Sendable, Hashable {
+    // MARK: Glyphs → lines (LineBuilder)
+    /// Two glyphs belong to one fragment when the horizontal gap between them is at most this (em).
+    /// Larger gaps are either word spaces or gutters and are looked at by the gutter test.
+    public var fragmentGap = 0.2
+    /// Largest difference of vertical centres, in em of the smaller glyph, for glyphs on one baseline.
+    public var baselineTolerance = 0.3
+    /// Largest ratio of two font sizes that may share a line.
+    public var lineSizeRatio = 1.25
+    /// A gap inside a line that is at least this wide (em) gets a space in the text (non-CJK pairs).
+    public var wordSpace = 0.15
+    /// A gap between two CJK glyphs at least this wide (em) gets a space in the text.
+    public var cjkSpace = 0.6
+    /// Largest gap (em) that can still be a space inside one line (justified text may stretch far).
+    public var maxWordGap = 12.0
+    /// The gutter test looks at a band this wide (em), ending where the right-hand fragment starts.
+    public var gutterBand = 0.3
+    /// A gap is a column gutter when the band above and below it is blank over this height (em).
+    public var gutterMinHeight = 4.5
+    /// Text at least this many times the body size counts as display type when splitting lines:
+    /// its gaps split only when they are also at least `displayGutter` em wide.
+    public var displaySizeRatio = 1.3
+    public var displayGutter = 1.5
+    /// Vertical glyphs stack into one vertical line when the gap between them is at most this (em).
+    public var verticalGlyphGap = 1.0
+
+    // MARK: Lines → blocks (BlockBuilder)
+    /// Largest ratio of sizes for lines in one block.
+    public var blockSizeRatio = 1.1
+    /// Largest blank gap (em) between consecutive lines of a block.
+    public var blockLineGap = 1.0
+    /// Lines may start this much (em) to the right or left of the block's left edge (paragraph indents).
+    public var indentTolerance = 2.6
+    /// Lines may stick out this much (em) past a block's right edge (hanging punctuation, overflow).
+    public var overflowTolerance = 1.2
+    /// Centred lines (headlines, decks) align when their centres differ by at most this (em).
+    public var centreTolerance = 1.0
+
+    // MARK: Roles (RoleClassifier)
+    /// Blocks at least this many times the body size are headlines (bold ones from `boldHeadlineRatio`).
+    public var headlineRatio = 1.5
+    public var boldHeadlineRatio = 1.25
+    /// Blocks from this ratio up to a headline are display text (kickers and decks).
+    public var displayRatio = 1.08
+    /// Blocks below this ratio are small print (captions, credits).
+    public var smallRatio = 0.92
+    /// A block whose top is within this distance (em) of an image's edge is its caption candidate.
+    public var captionDistance = 2.0
+
+    // MARK: Furniture (FurnitureFinder)
+    /// A horizontal rule at least this share of the page wide, in the top `headerBand` or bottom
+    /// `footerBand` share of the page, separates the page header or footer.
+    public var furnitureRuleWidth = 0.5
+    public var headerBand = 0.15
+    public var footerBand = 0.1
+    /// A page number is a line of at most this many characters in the top or bottom band.
+    public var folioMaxChars = 4
+
+    // MARK: Regions (RegionCutter)
+    /// A white vertical gap between blocks at least this wide (em of body size) separates columns.
+    public var minColumnGap = 0.5
+    /// A white horizontal gap at least this tall (em of body size) separates stacked regions.
+    public var minRowGap = 0.3
+    /// A horizontal rule must span this share of a region's width to cut it.
+    public var ruleCutCoverage = 0.6
+
+    // MARK: Articles and paragraphs
+    /// A kicker sits at most this far (em of its size) above its headline.
+    public var kickerDistance = 2.5
+    /// Longest byline, in characters.
+    public var maxBylineChars = 24
+    /// A line starting at least this far (em) right of its column's left edge opens a paragraph.
+    public var paragraphIndent = 0.8
+    /// A line ending at least this far (em) left of its column's right edge closes a paragraph.
+    public var shortLine = 1.5
+    /// A blank gap between lines at least this many times the usual one opens a paragraph.
+    public var paragraphGapRatio = 1.8
+
+    public init() {}
+    public static let standard = LayoutParameters()
+}

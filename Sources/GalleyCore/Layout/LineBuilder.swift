@@ -1,0 +1,225 @@
+/// Stage 1: glyphs → lines.
+///
+/// Contract: every glyph ends up in exactly one line. Horizontal glyphs form lines left to right; a line
+/// never crosses a column gutter or a vertical rule. Vertical glyphs (`Glyph.vertical`) form vertical lines
+/// read top to bottom. Lines come out sorted top to bottom, then left to right.
+///
+/// How: glyphs first chain into tight fragments (gaps up to `fragmentGap` em), then fragments on one
+/// baseline join into lines unless the gap between them is a gutter. A gap is a gutter when a vertical
+/// rule runs through it, or when a narrow band just left of the right-hand fragment is blank for at least
+/// `gutterMinHeight` em above and below: column gutters run down many lines, while the wide word spaces of
+/// justified text (or the ideographic space after 本报讯) do not line up over several lines. The band is
+/// measured at the right-hand fragment's start because columns start flush, whereas overflowing
+/// punctuation may poke into a gutter from the left.
+public struct LineBuilder: Sendable {
+    public var parameters: LayoutParameters
+    public init(parameters: LayoutParameters = .standard) { self.parameters = parameters }
+
+    public func lines(from glyphs: [Glyph], rules: [Rule] = [], bodySize: Double) -> [TextLine] {
+        let horizontal = glyphs.filter { !$0.vertical && !$0.box.isEmpty }
+        let vertical = glyphs.filter { $0.vertical }
+        let index = GlyphIndex(horizontal, bucket: max(4, 2 * bodySize))
+        let fragments = self.fragments(horizontal)
+        var lines = joinFragments(fragments, glyphs: horizontal, index: index, rules: rules, bodySize: bodySize)
+        lines += verticalLines(vertical)
+        lines.sort { a, b in
+            abs(a.box.y0 - b.box.y0) > 0.3 * min(a.size, b.size) ? a.box.y0 < b.box.y0 : a.box.x0 < b.box.x0
+        }
+        return lines
+    }
+
+    // MARK: Fragments
+
+    /// Tight runs of glyphs (indexes into `glyphs`), each sorted left to right.
+    func fragments(_ glyphs: [Glyph]) -> [[Int]] {
+        let order = glyphs.indices.sorted { glyphs[$0].box.x0 < glyphs[$1].box.x0 }
+        var frags: [[Int]] = []
+        var open: [Int] = []          // indexes into frags
+        var right: [Double] = []      // right edge of each fragment
+        for i in order {
+            let g = glyphs[i]
+            var best: Int?
+            var bestDy = Double.infinity
+            var keep: [Int] = []
+            for f in open {
+                let last = glyphs[frags[f].last!]
+                if right[f] < g.box.x0 - 2 * last.size { continue }   // closed for good
+                keep.append(f)
+                guard sameBaseline(last, g, tolerance: parameters.baselineTolerance) else { continue }
+                let gap = g.box.x0 - right[f]
+                let s = min(last.size, g.size)
+                guard gap <= parameters.fragmentGap * s, gap >= -0.6 * s else { continue }
+                let dy = abs(last.box.midY - g.box.midY)
+                if dy < bestDy { bestDy = dy; best = f }
+            }
+            open = keep
+            if let f = best {
+                frags[f].append(i)
+                right[f] = max(right[f], g.box.x1)
+            } else {
+                frags.append([i])
+                right.append(g.box.x1)
+                open.append(frags.count - 1)
+            }
+        }
+        return frags
+    }
+
+    func sameBaseline(_ a: Glyph, _ b: Glyph, tolerance: Double) -> Bool {
+        let big = max(a.size, b.size), small = min(a.size, b.size)
+        guard small > 0, big / small <= parameters.lineSizeRatio else { return false }
+        // Compare bottoms and centres: mixed sizes share a baseline, not a centre.
+        let dy = min(abs(a.box.midY - b.box.midY), abs(a.box.y1 - b.box.y1))
+        return dy <= tolerance * small
+    }
+
+    // MARK: Fragments → lines
+
+    func joinFragments(_ frags: [[Int]], glyphs: [Glyph], index: GlyphIndex, rules: [Rule], bodySize: Double) -> [TextLine] {
+        struct Frag { var glyphs: [Int]; var box: Rect; var size: Double }
+        let items: [Frag] = frags.map { f in
+            let sizes = f.map { glyphs[$0].size }.sorted()
+            return Frag(glyphs: f, box: Rect.union(f.map { glyphs[$0].box })!, size: sizes[sizes.count / 2])
+        }
+        let order = items.indices.sorted { items[$0].box.x0 < items[$1].box.x0 }
+        let verticalRules = rules.flatMap { r -> [Rect] in
+            switch r.kind {
+            case .vertical: return [r.box]
+            case .frame, .fill:
+                return [Rect(x0: r.box.x0, y0: r.box.y0, x1: r.box.x0 + 0.5, y1: r.box.y1),
+                        Rect(x0: r.box.x1 - 0.5, y0: r.box.y0, x1: r.box.x1, y1: r.box.y1)]
+            case .horizontal: return []
+            }
+        }
+        var lines: [[Int]] = []       // fragment indexes
+        var lineBox: [Rect] = []
+        var lineSize: [Double] = []
+        var open: [Int] = []
+        for fi in order {
+            let f = items[fi]
+            var best: Int?
+            var bestGap = Double.infinity
+            var keep: [Int] = []
+            for l in open {
+                let gap = f.box.x0 - lineBox[l].x1
+                if gap > parameters.maxWordGap * lineSize[l] { continue }
+                keep.append(l)
+                let lastGlyph = glyphs[items[lines[l].last!].glyphs.last!]
+                let firstGlyph = glyphs[f.glyphs.first!]
+                guard sameBaseline(lastGlyph, firstGlyph, tolerance: parameters.baselineTolerance) else { continue }
+                guard gap >= -0.3 * f.size else { continue }
+                if gap < bestGap { bestGap = gap; best = l }
+            }
+            open = keep
+            if let l = best {
+                let left = lineBox[l]
+                let s = max(lineSize[l], f.size)
+                let display = s >= parameters.displaySizeRatio * bodySize
+                let ruled = verticalRules.contains { r in
+                    r.x1 > left.x1 - 0.5 && r.x0 < f.box.x0 + 0.5 && r.y0 < f.box.midY && r.y1 > f.box.midY
+                }
+                var split = ruled
+                if !split && bestGap > parameters.fragmentGap * s {
+                    if display && bestGap < parameters.displayGutter * s {
+                        split = false
+                    } else {
+                        split = isGutter(leftEdge: left.x1, right: f.box, size: min(lineSize[l], f.size),
+                                         index: index)
+                    }
+                }
+                if !split {
+                    lines[l].append(fi)
+                    lineBox[l] = lineBox[l].union(f.box)
+                    continue
+                }
+                open.removeAll { $0 == l }
+            }
+            lines.append([fi])
+            lineBox.append(f.box)
+            lineSize.append(f.size)
+            open.append(lines.count - 1)
+        }
+        return lines.map { ls in
+            let gs = ls.flatMap { items[$0].glyphs }.map { glyphs[$0] }.sorted { $0.box.x0 < $1.box.x0 }
+            return TextLine(glyphs: gs, text: text(of: gs))
+        }
+    }
+
+    /// True where the band just left of `right` is blank for `gutterMinHeight` em around the line.
+    func isGutter(leftEdge: Double, right: Rect, size: Double, index: GlyphIndex) -> Bool {
+        let bx1 = right.x0 - 0.02 * size
+        let bx0 = max(leftEdge, right.x0 - parameters.gutterBand * size) + 0.02 * size
+        guard bx1 > bx0 else { return false }
+        var top = -Double.infinity, bottom = Double.infinity
+        let mid = right.midY
+        index.forEach(x0: bx0, x1: bx1) { g in
+            guard g.box.x1 > bx0, g.box.x0 < bx1 else { return }
+            if g.box.midY < mid { top = max(top, g.box.y1) } else { bottom = min(bottom, g.box.y0) }
+        }
+        return bottom - top >= parameters.gutterMinHeight * size
+    }
+
+    /// The text of glyphs on one line, with spaces where the gaps are word spaces.
+    func text(of glyphs: [Glyph]) -> String {
+        var s = ""
+        var prev: Glyph?
+        for g in glyphs {
+            if let p = prev {
+                let gap = g.box.x0 - p.box.x1
+                let size = min(p.size, g.size)
+                let cjk = (p.text.unicodeScalars.last.map(Script.isCJK) ?? false)
+                    && (g.text.unicodeScalars.first.map(Script.isCJK) ?? false)
+                if gap >= (cjk ? parameters.cjkSpace : parameters.wordSpace) * size { s += " " }
+            }
+            s += g.text
+            prev = g
+        }
+        return s
+    }
+
+    // MARK: Vertical lines
+
+    func verticalLines(_ glyphs: [Glyph]) -> [TextLine] {
+        let order = glyphs.indices.sorted { glyphs[$0].box.y0 < glyphs[$1].box.y0 }
+        var runs: [[Int]] = []
+        for i in order {
+            let g = glyphs[i]
+            if let r = runs.lastIndex(where: { run in
+                let last = glyphs[run.last!]
+                return last.box.horizontalOverlap(g.box) > 0.5 * min(last.box.width, g.box.width)
+                    && g.box.y0 - last.box.y1 <= parameters.verticalGlyphGap * g.size
+                    && g.box.y0 >= last.box.y0
+            }) {
+                runs[r].append(i)
+            } else {
+                runs.append([i])
+            }
+        }
+        return runs.map { r in
+            let gs = r.map { glyphs[$0] }
+            return TextLine(glyphs: gs, text: gs.map(\.text).joined(), vertical: true)
+        }
+    }
+}
+
+/// Glyphs bucketed by horizontal position, for quick "what lies in this x-range" questions.
+struct GlyphIndex {
+    let glyphs: [Glyph]
+    let bucket: Double
+    var buckets: [Int: [Int]] = [:]
+
+    init(_ glyphs: [Glyph], bucket: Double) {
+        self.glyphs = glyphs
+        self.bucket = bucket
+        for (i, g) in glyphs.enumerated() {
+            let a = Int((g.box.x0 / bucket).rounded(.down)), b = Int((g.box.x1 / bucket).rounded(.down))
+            for k in a...max(a, b) { buckets[k, default: []].append(i) }
+        }
+    }
+
+    /// Calls `body` for every glyph that may overlap [x0, x1] (possibly more than once: callers filter).
+    func forEach(x0: Double, x1: Double, _ body: (Glyph) -> Void) {
+        let a = Int((x0 / bucket).rounded(.down)), b = Int((x1 / bucket).rounded(.down))
+        for k in a...max(a, b) { for i in buckets[k] ?? [] { body(glyphs[i]) } }
+    }
+}

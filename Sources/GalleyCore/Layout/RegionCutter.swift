@@ -1,0 +1,153 @@
+/// Stage 5: blocks → a tree of regions, whose leaves in order give the reading order (recursive XY-cut).
+///
+/// Contract: every input block appears in exactly one leaf. A region is cut, in this order of preference:
+/// 1. across, along horizontal rules (or frame edges) spanning most of its width that no block crosses;
+/// 2. down, along white gaps at least `minColumnGap` em wide (or vertical rules) that no block crosses
+///    from the region's top to its bottom: columns, read left to right;
+/// 3. across, along white gaps at least `minRowGap` em tall: stacked pieces, read top to bottom.
+/// Cutting down before across keeps the columns of one article together: a gap across two columns at
+/// the same height (a paragraph break in both) does not split the article into two stripes. A vertical
+/// headline set down the right side of its text is moved in front of the columns beside it. A region that
+/// cannot be cut keeps its blocks sorted top to bottom.
+public struct RegionCutter: Sendable {
+    public var parameters: LayoutParameters
+    public init(parameters: LayoutParameters = .standard) { self.parameters = parameters }
+
+    public indirect enum Node: Sendable {
+        /// Block indexes in reading order.
+        case leaf([Int])
+        /// Children top to bottom (`across`) or left to right (`down`).
+        case split(across: Bool, children: [Node])
+
+        public var order: [Int] {
+            switch self {
+            case .leaf(let items): return items
+            case .split(_, let children): return children.flatMap(\.order)
+            }
+        }
+    }
+
+    public struct Result: Sendable {
+        public var tree: Node
+        /// The cuts made: thin boxes along gutters and rules.
+        public var separators: [Rect]
+    }
+
+    public func cut(_ blocks: [TextBlock], rules: [Rule], bodySize: Double) -> Result {
+        var horizontal: [Rect] = [], vertical: [Rect] = []
+        for r in rules {
+            switch r.kind {
+            case .horizontal: horizontal.append(r.box)
+            case .vertical: vertical.append(r.box)
+            case .frame, .fill:
+                horizontal += [Rect(x0: r.box.x0, y0: r.box.y0, x1: r.box.x1, y1: r.box.y0),
+                               Rect(x0: r.box.x0, y0: r.box.y1, x1: r.box.x1, y1: r.box.y1)]
+                vertical += [Rect(x0: r.box.x0, y0: r.box.y0, x1: r.box.x0, y1: r.box.y1),
+                             Rect(x0: r.box.x1, y0: r.box.y0, x1: r.box.x1, y1: r.box.y1)]
+            }
+        }
+        var ctx = Context(blocks: blocks, horizontal: horizontal, vertical: vertical, body: bodySize,
+                          parameters: parameters)
+        let tree = ctx.cut(Array(blocks.indices))
+        return Result(tree: tree, separators: ctx.separators)
+    }
+
+    struct Context {
+        let blocks: [TextBlock]
+        let horizontal: [Rect]
+        let vertical: [Rect]
+        let body: Double
+        let parameters: LayoutParameters
+        var separators: [Rect] = []
+
+        mutating func cut(_ items: [Int]) -> Node {
+            guard items.count > 1 else { return .leaf(items) }
+            let boxes = items.map { blocks[$0].core }
+            let extent = Rect.union(boxes)!
+            // 1. Horizontal rules.
+            let ruleCuts = horizontal.compactMap { r -> Double? in
+                let y = r.midY
+                guard y > extent.y0, y < extent.y1,
+                      r.horizontalOverlap(extent) >= parameters.ruleCutCoverage * extent.width,
+                      !boxes.contains(where: { $0.y0 < y - 1 && $0.y1 > y + 1 }) else { return nil }
+                return y
+            }
+            if let parts = partition(items, across: true, at: ruleCuts) {
+                for y in ruleCuts { separators.append(Rect(x0: extent.x0, y0: y, x1: extent.x1, y1: y + 0.5)) }
+                return split(parts, across: true)
+            }
+            // 2. Columns.
+            let xs = gaps(boxes.map { ($0.x0, $0.x1) }, minimum: 0)
+            let columnCuts = xs.compactMap { g -> Double? in
+                if g.1 - g.0 >= parameters.minColumnGap * body { return (g.0 + g.1) / 2 }
+                let ruled = vertical.first { r in
+                    r.midX >= g.0 - 1 && r.midX <= g.1 + 1 && r.verticalOverlap(extent) >= 0.5 * extent.height
+                }
+                return ruled?.midX
+            }
+            if let parts = partition(items, across: false, at: columnCuts) {
+                for x in columnCuts { separators.append(Rect(x0: x, y0: extent.y0, x1: x + 0.5, y1: extent.y1)) }
+                return split(parts, across: false)
+            }
+            // 3. Rows.
+            let ys = gaps(boxes.map { ($0.y0, $0.y1) }, minimum: parameters.minRowGap * body)
+            if let parts = partition(items, across: true, at: ys.map { ($0.0 + $0.1) / 2 }) {
+                return split(parts, across: true)
+            }
+            return .leaf(items.sorted { blocks[$0].core.y0 < blocks[$1].core.y0 })
+        }
+
+        /// The items on each side of the cuts, or nil where the cuts leave them all on one side.
+        func partition(_ items: [Int], across: Bool, at cuts: [Double]) -> [[Int]]? {
+            guard !cuts.isEmpty else { return nil }
+            let cuts = cuts.sorted()
+            var parts = [[Int]](repeating: [], count: cuts.count + 1)
+            for i in items {
+                let c = across ? blocks[i].core.midY : blocks[i].core.midX
+                let k = cuts.firstIndex { c < $0 } ?? cuts.count
+                parts[k].append(i)
+            }
+            parts = parts.filter { !$0.isEmpty }
+            return parts.count >= 2 ? parts : nil
+        }
+
+        mutating func split(_ parts: [[Int]], across: Bool) -> Node {
+            var children = parts.map { cut($0) }
+            if !across { children = headlinesFirst(children) }
+            return .split(across: across, children: children)
+        }
+
+        /// Moves a vertical headline in front of the headline-less columns to its left that stand beside it.
+        func headlinesFirst(_ children: [Node]) -> [Node] {
+            var out = children
+            for k in children.indices {
+                let items = children[k].order
+                guard items.allSatisfy({ blocks[$0].vertical && blocks[$0].kind == .headline }) else { continue }
+                let head = Rect.union(items.map { blocks[$0].box })!
+                guard let at = out.firstIndex(where: { $0.order == items }) else { continue }
+                var dest = at
+                while dest > 0 {
+                    let prev = out[dest - 1].order
+                    let box = Rect.union(prev.map { blocks[$0].box })!
+                    let hasHead = prev.contains { blocks[$0].kind == .headline }
+                    if hasHead || box.verticalOverlap(head) < 0.5 * min(box.height, head.height) { break }
+                    dest -= 1
+                }
+                if dest < at { let n = out.remove(at: at); out.insert(n, at: dest) }
+            }
+            return out
+        }
+
+        /// Uncovered intervals between the given covered intervals, at least `minimum` long.
+        func gaps(_ spans: [(Double, Double)], minimum: Double) -> [(Double, Double)] {
+            let s = spans.sorted { $0.0 < $1.0 }
+            var out: [(Double, Double)] = []
+            guard var end = s.first?.1 else { return out }
+            for (a, b) in s.dropFirst() {
+                if a - end > max(minimum, 0.01) { out.append((end, a)) }
+                end = max(end, b)
+            }
+            return out
+        }
+    }
+}
