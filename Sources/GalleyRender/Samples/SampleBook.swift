@@ -22,6 +22,8 @@ public enum SampleBook {
                style: .english(size: 8.5, gutter: 12), compose: EnFront.compose),
         Sample(name: "zh-local", width: a3.width, height: a3.height, columns: 6,
                style: .chinese(size: 10.5, gutter: 10), compose: ZhLocal.compose),
+        Sample(name: "en-metro", width: broadsheet.width, height: broadsheet.height, columns: 5,
+               style: .english(size: 9, gutter: 12), compose: EnMetro.compose),
     ] }
 
     /// Names of all samples, in the order they are made.

@@ -77,6 +77,7 @@ extension PageComposer {
                 cy = b.y1
             }
             art.captions.append(photo.caption)
+            minBottom = max(minBottom, cy)
             for c in photo.columns { flow.columns[c].blocked.append(y...(cy + size)) }
         }
         var quoteLines: [(BrokenLine, Double)] = []

@@ -17,7 +17,7 @@ enum ZhLocal {
         page.columnRule(before: 3, from: row2, to: max(busEnd, vegEnd))
         let row3 = max(busEnd, vegEnd) + 14
         page.rule(0..<6, y: row3 - 7, width: 1)
-        let adTop = page.contentBottom - 190
+        let adTop = page.contentBottom - 165
         try page.story(blossoms, span: 0..<6, top: row3, bottom: adTop - 14)
         page.advertisement(0..<6, top: adTop, bottom: page.contentBottom, tint: RGB(r: 0.95, g: 0.97, b: 0.92), lines: [
             ("江城春季房车博览会", .init(family: "Noto Sans CJK SC", size: 26, bold: true), RGB(r: 0.1, g: 0.4, b: 0.2)),
