@@ -43,8 +43,11 @@ struct ReadingPathPainter {
             let (tw, th) = text.size
             let pad = style.badgeSize * 0.25
             let w = tw + 2 * pad, h = th + 2 * pad * 0.6
-            let x = min(max(0, first.x0 - w * 0.6), page.width - w)
-            let y = min(max(0, first.y0 - h * 0.6), page.height - h)
+            // Left of the block's top-left corner, clear of its role label; above it where the margin is too narrow.
+            var x = first.x0 - w - 1, y = first.y0
+            if x < 0 { x = first.x0; y = first.y0 - h - 1 }
+            x = min(max(0, x), page.width - w)
+            y = min(max(0, y), page.height - h)
             roundedRect(cr, x: x, y: y, w: w, h: h, r: h * 0.25)
             cairo_set_source_rgb(cr, c.r, c.g, c.b)
             cairo_fill_preserve(cr)

@@ -21,6 +21,11 @@ final class StoryComposer {
     let paper: (width: Double, height: Double)
 
     private(set) var pages: [[PrintItem]] = [[]]
+    /// Where the columns of each page start, and how far down each column is filled.
+    private(set) var columnTops: [Double] = []
+    private(set) var filled: [[Double]] = []
+    /// Column balancing: on page `page` (0-based), columns end at `bottom` instead of the margin.
+    var balance: (page: Int, bottom: Double)?
     private var column = 0
     private var y: Double
     private var columnTop: Double
@@ -65,12 +70,27 @@ final class StoryComposer {
 
     // MARK: Placing
 
+    /// The bottom of the columns on the current page.
+    private var columnBottom: Double {
+        if let balance, balance.page == pages.count - 1 { return min(bottom, balance.bottom) }
+        return bottom
+    }
+
     /// Room for `height` points in the current column, moving on to the next column or page if needed.
     private func reserve(_ height: Double) -> Double {
-        if y + height > bottom + 0.01 && y > columnTop + 0.01 { nextColumn() }
+        if y + height > columnBottom + 0.01 && y > columnTop + 0.01 { nextColumn() }
         let at = y
         y += height
+        while filled.count < pages.count { filled.append([Double](repeating: 0, count: options.columns)); columnTops.append(columnTop) }
+        filled[pages.count - 1][column] = y
+        columnTops[pages.count - 1] = columnTop
         return at
+    }
+
+    /// Body height on the last page: the sum over its columns of what they hold.
+    var lastPageFill: (top: Double, height: Double)? {
+        guard let cols = filled.last, let top = columnTops.last, filled.count == pages.count else { return nil }
+        return (top, cols.reduce(0) { $0 + max(0, $1 - top) })
     }
 
     private func nextColumn() {
@@ -126,7 +146,7 @@ final class StoryComposer {
         let p = PangoParagraph(cr: cr, text: body, font: FontSpec(family: serif, size: em), paragraph: spec)
         let lines = p.lines()
         // No paragraph starts on the last line of a column.
-        if lines.count > 1, y + lines[0].height + lines[1].height > bottom, y > columnTop + 0.01 { nextColumn() }
+        if lines.count > 1, y + lines[0].height + lines[1].height > columnBottom, y > columnTop + 0.01 { nextColumn() }
         for line in lines {
             let at = reserve(line.height)
             add(.line(p, line, x: columnLefts[column], baseline: at + line.baseline - line.top, color: .black))

@@ -58,9 +58,40 @@ public struct StoryPrinter: Sendable {
         guard let cr = cairo_create(surface) else { throw RenderError.cairo(what: "draw the story", status: "no context") }
         defer { cairo_destroy(cr) }
 
-        let composer = StoryComposer(cr: cr, options: options, script: StoryScript.of(article))
-        composer.placeHeader(article, source: source)
         let images = try photos.map { try CairoImage(raster: $0.image) }
+        var composer = compose(article, photos: photos, images: images, source: source, cr: cr, balance: nil)
+        // Two columns end level on the last page: lower their bottom until the story just fits.
+        if options.columns > 1, let fill = composer.lastPageFill, composer.pages.count > 0 {
+            let last = composer.pages.count - 1
+            let step = options.bodySize * 0.5
+            var bottom = fill.top + fill.height / Double(options.columns)
+            for _ in 0..<60 {
+                let trial = compose(article, photos: photos, images: images, source: source, cr: cr, balance: (last, bottom))
+                if trial.pages.count == composer.pages.count { composer = trial; break }
+                bottom += step
+            }
+        }
+        composer.placeFolios(headline: article.headline ?? "", source: source)
+
+        for (i, items) in composer.pages.enumerated() {
+            if i > 0 { cairo_show_page(cr) }
+            draw(items, cr)
+        }
+        try Cairo.check(context: cr, "typeset the story")
+        cairo_surface_finish(surface)
+        let finished = cairo_surface_status(surface)
+        guard finished == CAIRO_STATUS_SUCCESS else {
+            throw RenderError.cannotWrite(path: finalPath, reason: String(cString: cairo_status_to_string(finished)))
+        }
+        return PrintedStory(pages: composer.pages.count, photos: photos.count)
+    }
+
+    /// Places everything of the story; `balance` shortens the columns of one page.
+    private func compose(_ article: Article, photos: [StoryPhoto], images: [CairoImage], source: String, cr: OpaquePointer,
+                         balance: (page: Int, bottom: Double)?) -> StoryComposer {
+        let composer = StoryComposer(cr: cr, options: options, script: StoryScript.of(article))
+        composer.balance = balance
+        composer.placeHeader(article, source: source)
         // Photos go after the paragraph nearest their share of the story: the first after the lead.
         let n = article.paragraphs.count
         let slots = photos.indices.map { n == 0 ? 0 : min(n, 1 + $0 * max(1, n / max(1, photos.count))) }
@@ -81,19 +112,7 @@ public struct StoryPrinter: Sendable {
         for caption in article.captions where !photos.contains(where: { $0.caption == caption }) {
             composer.placeFigure(nil, caption: caption)
         }
-        composer.placeFolios(headline: article.headline ?? "", source: source)
-
-        for (i, items) in composer.pages.enumerated() {
-            if i > 0 { cairo_show_page(cr) }
-            draw(items, cr)
-        }
-        try Cairo.check(context: cr, "typeset the story")
-        cairo_surface_finish(surface)
-        let finished = cairo_surface_status(surface)
-        guard finished == CAIRO_STATUS_SUCCESS else {
-            throw RenderError.cannotWrite(path: finalPath, reason: String(cString: cairo_status_to_string(finished)))
-        }
-        return PrintedStory(pages: composer.pages.count, photos: photos.count)
+        return composer
     }
 
     private func draw(_ items: [PrintItem], _ cr: OpaquePointer) {

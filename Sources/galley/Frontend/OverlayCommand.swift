@@ -1,0 +1,71 @@
+import Foundation
+import GalleyCore
+import GalleyPoppler
+import GalleyRender
+
+/// What `galley overlay` does: read and analyse each page, draw the page with the analysis on top,
+/// write PNGs or a PDF that appear only when every page is done.
+struct OverlayCommand {
+    var input: InputOptions
+    var output: String?
+    var dpi: Double
+    var layoutPath: String?
+    var progress: Bool
+
+    /// Pages larger than this many pixels are refused rather than exhausting memory.
+    static let maxPixels = 150_000_000
+
+    func run() throws {
+        let source = try LayoutSource(jsonPath: layoutPath)
+        let document = try PDFDocument(path: input.file, password: input.password)
+        let numbers = try PageRange.resolve(input.pages, count: document.pageCount)
+        let target = OverlayOutput(input: input.file, output: output)
+        let scale = dpi / 72
+        let renderer = OverlayRenderer()
+        let reporter = ProgressReporter(requested: progress)
+        var written: [String] = []
+
+        var batch = OverlayPNGBatch(renderer: renderer)
+        let pdf = target.format == .pdf ? try OverlayPDF(path: target.path, renderer: renderer) : nil
+        do {
+            for (i, n) in numbers.enumerated() {
+                if numbers.count > 1 { reporter.report("page \(i + 1)/\(numbers.count)…") }
+                let page = try document.page(n)
+                let (w, h) = page.size
+                guard w * scale * h * scale <= Double(Self.maxPixels) else {
+                    throw OverlayTooLarge(page: n, dpi: dpi, width: w, height: h)
+                }
+                let layout = try source.layout(of: page)
+                for warning in layout.summary.warnings { Warnings.write(warning) }
+                let raster = page.render(scale: scale)
+                if let pdf {
+                    try pdf.addPage(layout, on: raster)
+                } else {
+                    let path = target.pngPath(page: n, count: numbers.count)
+                    try batch.add(layout, on: raster, to: path)
+                    written.append(path)
+                }
+            }
+            reporter.finish()
+            if let pdf {
+                try pdf.finish()
+                written = [target.path]
+            } else {
+                try batch.commit()
+            }
+        } catch {
+            reporter.finish()
+            batch.discard()
+            throw error
+        }
+        FileHandle.standardOutput.write(Data(written.map { $0 + "\n" }.joined().utf8))
+    }
+}
+
+/// A page too large to draw at the resolution asked for.
+struct OverlayTooLarge: Error, CustomStringConvertible {
+    let page: Int, dpi: Double, width: Double, height: Double
+    var description: String {
+        "page \(page) is \(Int(width)) x \(Int(height)) pt: at \(Int(dpi)) dpi the image would be too large; use a lower --dpi"
+    }
+}
