@@ -9,14 +9,17 @@ struct Eval: ParsableCommand {
             README). Each page is analysed as `galley articles` does and scored with the metrics of \
             score.py, reimplemented in Swift:
 
-              junction   share of consecutive body-line pairs found joined in the output (reading order)
+              junction   body-line pairs found joined in the output (reading order)
               colbreak   the same, for pairs that cross a column break
-              headfirst  share of articles whose headline is directly followed by their first body line
-              complete   per true article, share of its body characters in one predicted article
-              pure       per predicted article, share of its characters from its main true article
+              headfirst  articles whose headline directly precedes their body
+              complete   per true article, body characters in one predicted article
+              pure       per predicted article, characters from its main true one
               artF1      harmonic mean of complete and pure
-              headline   share of true articles whose matching predicted article has the right headline
-              leak       share of furniture strings (header, folio, ads) found inside articles (lower is better)
+              headline   true articles whose matched prediction has their headline
+              leak       furniture (header, folio, ads) found in articles: lower is
+                         better
+
+            All are shares from 0 to 1.
 
             Pages are grouped as score.py decides: zh where a headline holds a CJK ideograph, latin \
             otherwise; means are given per group and over all pages. A page that cannot be read is \
