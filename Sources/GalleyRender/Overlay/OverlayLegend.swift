@@ -30,7 +30,7 @@ struct OverlayLegend {
         rows.append(.key(.block, "block; label = role (kicker, headline, deck, byline, body, caption, photo)"))
         if !s.columns.isEmpty { rows.append(.key(.column, "text column (\(s.columns.count))")) }
         if !layout.separators.isEmpty { rows.append(.key(.separator, "separator (\(layout.separators.count))")) }
-        if !s.furniture.isEmpty { rows.append(.key(.furniture, "furniture: header, folio, ads")) }
+        if !s.furniture.isEmpty { rows.append(.key(.furniture, "furniture (header, folio, ad …): not in any article")) }
         rows += s.warnings.map { .warning("⚠ " + $0) }
         return rows
     }
@@ -97,19 +97,28 @@ struct OverlayLegend {
 
     private func rowIsArticle(_ row: Row) -> Bool { if case .article = row { return true } else { return false } }
 
-    /// The corner (or mid-edge) spot, inside the page, where the legend covers the least ink and blocks.
+    /// The spot, inside the page, where the legend hides the least: little ink, few marked blocks.
+    /// Corners and edges are tried first and win ties; then a grid over the whole page.
     private func place(width w: Double, height h: Double, ink: InkMap?, blocks: [Rect]) -> Rect {
         let page = layout.summary
         let m = style.legendFontSize
-        let xs = [m, (page.width - w) / 2, page.width - w - m], ys = [m, page.height - h - m]
-        var best = Rect(x0: xs[2], y0: ys[1], x1: xs[2] + w, y1: ys[1] + h)
+        let maxX = max(0, page.width - w - m), maxY = max(0, page.height - h - m)
+        var spots: [(Double, Double)] = []
+        for y in [m, maxY] { for x in [maxX, m, (page.width - w) / 2] { spots.append((x, y)) } }
+        let steps = 8
+        for j in 0...steps { for i in 0...steps {
+            spots.append((m + (maxX - m) * Double(i) / Double(steps), m + (maxY - m) * Double(j) / Double(steps)))
+        } }
+        var best = Rect(x0: maxX, y0: maxY, x1: maxX + w, y1: maxY + h)
         var bestCost = Double.infinity
-        for y in ys { for x in xs {
+        for (k, (x, y)) in spots.enumerated() {
             let r = Rect(x0: max(0, x), y0: max(0, y), x1: max(0, x) + w, y1: max(0, y) + h)
             let covered = blocks.reduce(0.0) { $0 + (r.intersection($1)?.area ?? 0) } / r.area
-            let cost = (ink?.coverage(r) ?? 0) * 2 + covered
+            // Grid spots inside the page pay a little more than the six edge spots, so an equally empty
+            // corner is preferred.
+            let cost = (ink?.coverage(r) ?? 0) * 2 + min(1, covered) + (k < 6 ? 0 : 0.05)
             if cost < bestCost - 1e-9 { bestCost = cost; best = r }
-        } }
+        }
         return best
     }
 

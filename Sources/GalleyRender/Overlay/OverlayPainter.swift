@@ -57,7 +57,8 @@ struct OverlayPainter {
             cairo_set_line_width(cr, 0.6)
             cairo_rectangle(cr, b.x0, b.y0, b.width, b.height)
             cairo_stroke(cr)
-            label(cr, "furniture: \(f.role.rawValue)", at: b, color: RGB(r: 0.3, g: 0.3, b: 0.3))
+            // The hatching says "furniture"; the label says which kind.
+            label(cr, f.role == .advertisement ? "ad" : f.role.rawValue, at: b, color: RGB(r: 0.3, g: 0.3, b: 0.3))
         }
     }
 
@@ -87,6 +88,7 @@ struct OverlayPainter {
             cairo_rectangle(cr, box.x0, box.y0, box.width, box.height)
             cairo_stroke(cr)
             cairo_restore(cr)
+            guard layout.summary.columns.count <= style.maxNumberedColumns else { continue }
             let tag = PangoParagraph(cr: cr, text: "col \(i + 1)", font: FontSpec(family: style.labelFamily, size: style.labelSize))
             cairo_set_source_rgba(cr, c.r, c.g, c.b, 0.9)
             tag.draw(cr, x: box.x0 + 1, y: box.y1 - tag.size.height - 1)

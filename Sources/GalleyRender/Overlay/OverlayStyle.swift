@@ -22,6 +22,10 @@ public struct OverlayStyle: Sendable {
     public var badgeSize = 10.0
     /// Reading path: numbered circles at block centres joined by arrows.
     public var stepRadius = 5.0
+    /// Steps on blocks too small for a numbered circle are dots of this radius.
+    public var stepDotRadius = 1.8
+    /// Column boxes are numbered only up to this many (beyond, the numbers would hide the page).
+    public var maxNumberedColumns = 24
     public var arrowWidth = 1.1
     public var arrowHeadLength = 5.5
     /// Column boxes (summary.columns): dashed neutral outlines.

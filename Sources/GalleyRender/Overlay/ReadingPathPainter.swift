@@ -12,24 +12,42 @@ struct ReadingPathPainter {
         painter.layout.articles.enumerated().map { ($0.offset + 1, painter.blocks(of: $0.element)) }
     }
 
-    /// Arrows first (under the circles), then the numbered circles.
+    /// Arrows first (under the circles), then the numbered circles. A block too small for a numbered
+    /// circle (a single line, a word) gets a dot, so pages cut into many small blocks stay readable;
+    /// the first and last steps are always numbered.
     func paintArrows(_ cr: OpaquePointer) {
         for (k, blocks) in articles {
             let c = style.ink(ofArticle: k)
-            let centres = blocks.map { (x: $0.bbox.midX, y: $0.bbox.midY) }
-            for (a, b) in zip(centres, centres.dropFirst()) {
-                arrow(cr, from: a, to: b, color: c)
+            let steps = blocks.enumerated().map { i, b in
+                (x: b.bbox.midX, y: b.bbox.midY,
+                 numbered: i == 0 || i == blocks.count - 1 || min(b.bbox.width, b.bbox.height) >= 2.4 * style.stepRadius)
             }
-            for (i, p) in centres.enumerated() {
-                stepCircle(cr, number: i + 1, at: p, color: c)
+            let radius = { (s: (x: Double, y: Double, numbered: Bool)) in s.numbered ? style.stepRadius : style.stepDotRadius }
+            for (a, b) in zip(steps, steps.dropFirst()) {
+                arrow(cr, from: (a.x, a.y), to: (b.x, b.y), startGap: radius(a), endGap: radius(b), color: c)
+            }
+            for (i, p) in steps.enumerated() {
+                if p.numbered {
+                    stepCircle(cr, number: i + 1, at: (p.x, p.y), color: c)
+                } else {
+                    cairo_new_sub_path(cr)
+                    cairo_arc(cr, p.x, p.y, style.stepDotRadius, 0, 2 * Double.pi)
+                    cairo_set_source_rgb(cr, c.r, c.g, c.b)
+                    cairo_fill(cr)
+                }
             }
         }
     }
 
-    /// Role labels at the top-left corner of every block.
+    /// Role labels where the role changes along the reading path (the first block, the first body block
+    /// after the display lines, a caption after body text …), not on every block of a run.
     func paintLabels(_ cr: OpaquePointer) {
         for (k, blocks) in articles {
-            for b in blocks { painter.label(cr, b.role.overlayLabel, at: b.bbox, color: style.ink(ofArticle: k)) }
+            var previous: Role?
+            for b in blocks where b.role != previous {
+                painter.label(cr, b.role.overlayLabel, at: b.bbox, color: style.ink(ofArticle: k))
+                previous = b.role
+            }
         }
     }
 
@@ -59,14 +77,14 @@ struct ReadingPathPainter {
     }
 
     /// A line from circle to circle ending in a filled arrow head.
-    private func arrow(_ cr: OpaquePointer, from a: (x: Double, y: Double), to b: (x: Double, y: Double), color c: RGB) {
+    private func arrow(_ cr: OpaquePointer, from a: (x: Double, y: Double), to b: (x: Double, y: Double),
+                       startGap: Double, endGap: Double, color c: RGB) {
         let dx = b.x - a.x, dy = b.y - a.y
         let length = (dx * dx + dy * dy).squareRoot()
-        let r = style.stepRadius
-        guard length > 2 * r + style.arrowHeadLength else { return }
+        guard length > startGap + endGap + style.arrowHeadLength else { return }
         let ux = dx / length, uy = dy / length
-        let start = (x: a.x + ux * r, y: a.y + uy * r)
-        let tip = (x: b.x - ux * r, y: b.y - uy * r)
+        let start = (x: a.x + ux * startGap, y: a.y + uy * startGap)
+        let tip = (x: b.x - ux * endGap, y: b.y - uy * endGap)
         let head = style.arrowHeadLength
         let base = (x: tip.x - ux * head, y: tip.y - uy * head)
         // A white casing under the line keeps it visible over dark text and photos.
