@@ -36,7 +36,7 @@ public struct BlockBuilder: Sendable {
             let last = groups[k].last!
             let gap = line.box.y0 - last.box.y1
             // Another block ends right above this line too: the line spans columns.
-            let spans = above.contains { $0.0 != k && $0.1 > last.box.y1 - 1.5 * line.size
+            let spans = above.contains { $0.0 != k && $0.1 > last.box.y0 + 0.3 * line.size
                 && groups[$0.0].last!.box.horizontalOverlap(line.box) > 0.3 * line.size }
             let ruled = horizontalRules.contains { r in
                 r.midY > last.box.y1 - 1 && r.midY < line.box.y0 + 1 && r.horizontalOverlap(line.box) > 0

@@ -22,10 +22,18 @@ public struct LayoutParameters: Sendable, Hashable {
     public var gutterBand = 0.3
     /// A gap is a column gutter when the band above and below it is blank over this height (em).
     public var gutterMinHeight = 4.5
+    /// ... and at least two other lines in the strip start within `gutterAlign` em of the same x (one is
+    /// enough where the strip is at least `gutterLongHeight` em tall: a column of one or two lines), and
+    /// they are at least `gutterAlignedShare` of the lines starting near there (paragraph indents aside).
+    public var gutterAlign = 0.25
+    public var gutterAlignedShare = 0.6
+    public var gutterLongHeight = 8.0
     /// Text at least this many times the body size counts as display type when splitting lines:
     /// its gaps split only when they are also at least `displayGutter` em wide.
     public var displaySizeRatio = 1.3
     public var displayGutter = 1.5
+    /// Display type in another font or size splits at gaps of this many em already.
+    public var displayStyleGap = 0.5
     /// Vertical glyphs stack into one vertical line when the gap between them is at most this (em).
     public var verticalGlyphGap = 1.0
 
@@ -47,8 +55,10 @@ public struct LayoutParameters: Sendable, Hashable {
     public var boldHeadlineRatio = 1.25
     /// Blocks from this ratio up to a headline are display text (kickers and decks).
     public var displayRatio = 1.08
-    /// Blocks below this ratio are small print (captions, credits).
+    /// Blocks below this ratio are small print (captions, credits) when they have at most `smallMaxLines`
+    /// lines; longer ones are body text set smaller.
     public var smallRatio = 0.92
+    public var smallMaxLines = 3
     /// A block whose top is within this distance (em) of an image's edge is its caption candidate.
     public var captionDistance = 2.0
 

@@ -95,6 +95,7 @@ public struct LineBuilder: Sendable {
         var lineBox: [Rect] = []
         var lineSize: [Double] = []
         var open: [Int] = []
+        func lastGlyphOf(_ l: Int) -> Glyph { glyphs[items[lines[l].last!].glyphs.last!] }
         for fi in order {
             let f = items[fi]
             var best: Int?
@@ -120,11 +121,15 @@ public struct LineBuilder: Sendable {
                 }
                 var split = ruled
                 if !split && bestGap > parameters.fragmentGap * s {
-                    if display && bestGap < parameters.displayGutter * s {
-                        split = false
+                    if display {
+                        // Display type: two headlines side by side, or one headline with a word space.
+                        let a = lastGlyphOf(l), b = glyphs[f.glyphs.first!]
+                        let differ = a.font != b.font || abs(a.size - b.size) > 0.05 * s
+                        split = bestGap >= parameters.displayGutter * s
+                            || (differ && bestGap >= parameters.displayStyleGap * s)
                     } else {
-                        split = isGutter(leftEdge: left.x1, right: f.box, size: min(lineSize[l], f.size),
-                                         index: index)
+                        split = gutterBetween(leftEdge: left.x1, right: f.box, size: min(lineSize[l], f.size),
+                                              index: index)
                     }
                 }
                 if !split {
@@ -145,7 +150,29 @@ public struct LineBuilder: Sendable {
         }
     }
 
-    /// True where the band just left of `right` is blank for `gutterMinHeight` em around the line.
+    /// True where the gap between `leftEdge` and `right` holds a column gutter: at `right`'s start, or,
+    /// where `right` opens an indented paragraph, at the start of the lines just above or below it.
+    func gutterBetween(leftEdge: Double, right: Rect, size: Double, index: GlyphIndex) -> Bool {
+        if isGutter(leftEdge: leftEdge, right: right, size: size, index: index) { return true }
+        guard right.x0 - leftEdge >= 1.0 * size else { return false }
+        var candidates: [Double] = []
+        index.forEach(x0: leftEdge + 0.25 * size, x1: right.x0 - 0.25 * size) { g in
+            guard g.box.x0 > leftEdge + 0.25 * size, g.box.x0 < right.x0 - 0.25 * size,
+                  abs(g.box.midY - right.midY) <= 3 * size,
+                  !candidates.contains(where: { abs($0 - g.box.x0) < 0.25 * size }) else { return }
+            candidates.append(g.box.x0)
+        }
+        for x in candidates.sorted().prefix(4) {
+            let edge = Rect(x0: x, y0: right.y0, x1: x + size, y1: right.y1)
+            if isGutter(leftEdge: leftEdge, right: edge, size: size, index: index) { return true }
+        }
+        return false
+    }
+
+    /// True where the gap before `right` is a column gutter: the band just left of `right` is blank over
+    /// a tall strip, and other lines in that strip start flush with `right` (a column's left edge).
+    /// Word spaces of justified text may line up by chance over a few lines (rivers), but the words after
+    /// them rarely start at the same x as well.
     func isGutter(leftEdge: Double, right: Rect, size: Double, index: GlyphIndex) -> Bool {
         let bx1 = right.x0 - 0.02 * size
         let bx0 = max(leftEdge, right.x0 - parameters.gutterBand * size) + 0.02 * size
@@ -156,7 +183,23 @@ public struct LineBuilder: Sendable {
             guard g.box.x1 > bx0, g.box.x0 < bx1 else { return }
             if g.box.midY < mid { top = max(top, g.box.y1) } else { bottom = min(bottom, g.box.y0) }
         }
-        return bottom - top >= parameters.gutterMinHeight * size
+        let height = bottom - top
+        guard height >= parameters.gutterMinHeight * size else { return false }
+        // The other rows in the strip, with where each starts; most must start where `right` starts.
+        let tol = parameters.gutterAlign * size
+        var rows: [(y: Double, x: Double)] = []
+        index.forEach(x0: right.x0 - tol, x1: right.x0 + 3 * size) { g in
+            guard g.box.x0 >= right.x0 - tol, g.box.x0 <= right.x0 + 3 * size,
+                  g.box.midY > top, g.box.midY < bottom, abs(g.box.midY - mid) > 0.5 * size else { return }
+            if let k = rows.firstIndex(where: { abs($0.y - g.box.midY) < 0.5 * size }) {
+                rows[k].x = min(rows[k].x, g.box.x0)
+            } else {
+                rows.append((g.box.midY, g.box.x0))
+            }
+        }
+        let aligned = rows.filter { abs($0.x - right.x0) <= tol }.count
+        guard aligned >= 1, Double(aligned) >= parameters.gutterAlignedShare * Double(rows.count) else { return false }
+        return aligned >= 2 || height >= parameters.gutterLongHeight * size
     }
 
     /// The text of glyphs on one line, with spaces where the gaps are word spaces.

@@ -18,6 +18,7 @@ public struct RoleClassifier: Sendable {
             var b = b
             guard b.kind != .image else { return b }
             b.kind = kind(size: b.size, bold: b.bold, vertical: b.vertical, bodySize: bodySize)
+            if b.kind == .small && b.lines.count > parameters.smallMaxLines { b.kind = .body }
             return b
         }
     }
