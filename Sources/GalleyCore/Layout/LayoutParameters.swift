@@ -8,6 +8,8 @@ public struct LayoutParameters: Sendable, Hashable {
     /// Two glyphs belong to one fragment when the horizontal gap between them is at most this (em).
     /// Larger gaps are either word spaces or gutters and are looked at by the gutter test.
     public var fragmentGap = 0.2
+    /// CJK glyphs overlapping by more than this (em) do not belong to one fragment: text overprinting a gutter.
+    public var overlapSplit = 0.1
     /// Largest difference of vertical centres, in em of the smaller glyph, for glyphs on one baseline.
     public var baselineTolerance = 0.3
     /// Largest ratio of two font sizes that may share a line.
@@ -58,7 +60,7 @@ public struct LayoutParameters: Sendable, Hashable {
     /// Blocks below this ratio are small print (captions, credits) when they have at most `smallMaxLines`
     /// lines; longer ones are body text set smaller.
     public var smallRatio = 0.92
-    public var smallMaxLines = 3
+    public var smallMaxLines = 6
     /// A block whose top is within this distance (em) of an image's edge is its caption candidate.
     public var captionDistance = 2.0
 

@@ -49,6 +49,9 @@ public struct LineBuilder: Sendable {
                 let gap = g.box.x0 - right[f]
                 let s = min(last.size, g.size)
                 guard gap <= parameters.fragmentGap * s, gap >= -0.6 * s else { continue }
+                // CJK glyphs never overlap within a line: an overlap is text running into the next column.
+                if gap < -parameters.overlapSplit * s, Script.isCJK(last.text.unicodeScalars.first!),
+                   Script.isCJK(g.text.unicodeScalars.first!) { continue }
                 let dy = abs(last.box.midY - g.box.midY)
                 if dy < bestDy { bestDy = dy; best = f }
             }
@@ -120,7 +123,7 @@ public struct LineBuilder: Sendable {
                     r.x1 > left.x1 - 0.5 && r.x0 < f.box.x0 + 0.5 && r.y0 < f.box.midY && r.y1 > f.box.midY
                 }
                 var split = ruled
-                if !split && bestGap > parameters.fragmentGap * s {
+                if !split && (bestGap > parameters.fragmentGap * s || bestGap < -parameters.overlapSplit * s) {
                     if display {
                         // Display type: two headlines side by side, or one headline with a word space.
                         let a = lastGlyphOf(l), b = glyphs[f.glyphs.first!]
@@ -180,7 +183,7 @@ public struct LineBuilder: Sendable {
         var top = -Double.infinity, bottom = Double.infinity
         let mid = right.midY
         index.forEach(x0: bx0, x1: bx1) { g in
-            guard g.box.x1 > bx0, g.box.x0 < bx1 else { return }
+            guard g.box.x1 > bx0, g.box.x0 < bx1, abs(g.box.midY - right.midY) > 0.3 * size else { return }
             if g.box.midY < mid { top = max(top, g.box.y1) } else { bottom = min(bottom, g.box.y0) }
         }
         let height = bottom - top

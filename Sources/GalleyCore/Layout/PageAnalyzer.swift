@@ -25,7 +25,8 @@ public struct PageAnalyzer: Sendable {
         let lines = LineBuilder(parameters: p).lines(from: page.glyphs, rules: page.rules, bodySize: bodySize)
         var blocks = BlockBuilder(parameters: p).blocks(from: lines, rules: page.rules)
         blocks = RoleClassifier(parameters: p).classify(blocks, bodySize: bodySize)
-        let images = page.images.map(\.box).filter { $0.width > bodySize && $0.height > bodySize }
+        let images = ImageTrimmer().trim(page.images.map(\.box), glyphs: page.glyphs, page: page.bounds)
+            .filter { $0.width > bodySize && $0.height > bodySize }
         blocks += images.map { TextBlock(image: $0) }
         let split = FurnitureFinder(parameters: p).split(blocks, page: page, bodySize: bodySize)
         let cut = RegionCutter(parameters: p).cut(split.content, rules: page.rules, bodySize: bodySize)
@@ -34,11 +35,17 @@ public struct PageAnalyzer: Sendable {
         let joiner = ParagraphJoiner(parameters: p)
 
         var articles: [Article] = []
+        var extraFurniture: [Furniture] = []
         var columns: [Rect] = []
         for d in drafts {
             let paragraphs = joiner.paragraphs(d.body)
-            // Pictures alone (no text at all) make no article.
-            if paragraphs.isEmpty && d.headline.isEmpty && d.captions.isEmpty { continue }
+            // Display type without any running text is an advertisement (or a stray label), not a story.
+            if paragraphs.isEmpty && d.captions.isEmpty {
+                for b in d.kicker + d.headline + d.deck {
+                    extraFurniture.append(Furniture(role: .advertisement, text: b.lines.map(\.text).joined(separator: " "), bbox: b.box))
+                }
+                continue
+            }
             let id = "p\(page.number)-a\(articles.count + 1)"
             func text(_ bs: [TextBlock]) -> String? {
                 let t = bs.map { b in b.lines.map(\.text).reduce("") { joiner.join($0, $1) } }
@@ -53,7 +60,7 @@ public struct PageAnalyzer: Sendable {
                                     paragraphs: paragraphs, captions: d.captions.compactMap { text([$0]) },
                                     blocks: blocks))
         }
-        let furniture = split.furniture.map { Furniture(role: $0.role, text: $0.block.lines.map(\.text).joined(separator: " "), bbox: $0.block.box) }
+        let furniture = split.furniture.map { Furniture(role: $0.role, text: $0.block.lines.map(\.text).joined(separator: " "), bbox: $0.block.box) } + extraFurniture
         let summary = PageSummary(number: page.number, width: page.width, height: page.height, columns: columns,
                                   furniture: furniture, warnings: page.warnings)
         let separators = cut.separators + page.rules.filter { $0.kind == .vertical || $0.kind == .horizontal }.map(\.box)
