@@ -1,9 +1,9 @@
 /// Marks places where long Latin words may be broken at a line end, with soft hyphens (U+00AD).
 /// Pango breaks there only when a line needs it, and then shows a hyphen; elsewhere the mark is
 /// invisible and absent from extracted text. Without hyphenation dictionaries on the system, the
-/// rule is the classic syllable one: split between two consonants between vowels (VC-CV), or before
-/// a single consonant between vowels (V-CV), never inside common digraphs, keeping a few letters on
-/// each side.
+/// rule is the classic syllable one: a single consonant between vowels starts the next syllable
+/// (ba-con); in a longer run of consonants the break goes before the longest run-end that can begin
+/// an English or German syllable (con-struc-tion, host-name, thought-ful). A few letters stay on each side.
 struct SoftHyphenator {
     /// Words shorter than this are never broken.
     var minWord = 7
@@ -13,8 +13,12 @@ struct SoftHyphenator {
 
     static let softHyphen: Character = "\u{AD}"
     private static let vowels = Set("aeiouyàáâäãåæèéêëìíîïòóôöõøùúûüýœ")
-    /// Consonant pairs that spell one sound and stay together.
-    private static let digraphs: Set<String> = ["ch", "ck", "gh", "ph", "sh", "th", "wh", "qu", "gu", "ng", "sch"]
+    /// Consonant groups that can begin a syllable.
+    private static let onsets: Set<String> = [
+        "bl", "br", "ch", "cl", "cr", "dr", "fl", "fr", "gl", "gr", "kn", "ph", "pl", "pr", "qu", "sc", "sh", "sk",
+        "sl", "sm", "sn", "sp", "st", "sw", "th", "tr", "tw", "wh", "wr", "chr", "sch", "scr", "shr", "spl", "spr",
+        "str", "thr",
+    ]
 
     func hyphenate(_ text: String) -> String {
         var out = ""
@@ -39,30 +43,31 @@ struct SoftHyphenator {
         let lower = letters.map { Character($0.lowercased()) }
         func isVowel(_ i: Int) -> Bool { Self.vowels.contains(lower[i]) }
         var breaks: [Int] = []
-        var i = minLeft
-        while i <= letters.count - minRight {
-            // A break before letter i.
-            if !isVowel(i) && isVowel(i - 1) {
-                // V-CV: the single consonant starts the next syllable.
-                if i + 1 < letters.count, isVowel(i + 1) { breaks.append(i) }
-            } else if !isVowel(i) && !isVowel(i - 1) && isVowel(i - 2) {
-                // VC-CV(C…): break after the first consonant unless the pair is one sound.
-                let pair = String(lower[i - 1...i])
-                var j = i
-                while j < letters.count && !isVowel(j) { j += 1 }
-                if j < letters.count && !Self.digraphs.contains(pair) && i != j { breaks.append(i) }
+        var i = 0
+        while i < lower.count && !isVowel(i) { i += 1 }      // the word's first syllable onset
+        while i < lower.count {
+            while i < lower.count && isVowel(i) { i += 1 }   // a vowel group
+            let start = i
+            while i < lower.count && !isVowel(i) { i += 1 }  // the consonants after it
+            guard i < lower.count else { break }             // final consonants: no break
+            let run = String(lower[start..<i])
+            var at = start
+            if run.count == 1 {
+                at = lower[start] == "x" ? start + 1 : start
+            } else if run.hasPrefix("ck") {
+                at = start + 2
+            } else {
+                at = i - 1
+                for k in stride(from: run.count - 1, through: 2, by: -1) where Self.onsets.contains(String(run.suffix(k))) {
+                    at = i - k
+                    break
+                }
             }
-            i += 1
-        }
-        // Keep breaks apart by at least two letters.
-        var kept: [Int] = []
-        for b in breaks where b >= minLeft && b <= letters.count - minRight {
-            if let last = kept.last, b - last < 2 { continue }
-            kept.append(b)
+            if at >= minLeft && at <= letters.count - minRight { breaks.append(at) }
         }
         var out = ""
         for (k, ch) in letters.enumerated() {
-            if kept.contains(k) { out.append(Self.softHyphen) }
+            if breaks.contains(k) { out.append(Self.softHyphen) }
             out.append(ch)
         }
         return out
