@@ -24,13 +24,19 @@ public final class PDFPage {
         return (w, h)
     }
 
+    /// False for a page less than a point wide or high: nothing can be laid out on it.
+    public var hasArea: Bool {
+        let (w, h) = size
+        return w >= 1 && h >= 1
+    }
+
     /// Reads everything the layout core needs: glyphs, images, rules and warnings.
     /// - Parameter findRules: whether to look for rules, frames and tinted boxes. It costs one more
     ///   pass over the page's drawing, which also yields the image boxes; without it the images come
     ///   from poppler's image mapping.
     public func content(findRules: Bool = true, options: RuleFinder.Options = .init()) throws -> PageContent {
         let (w, h) = size
-        guard w > 0, h > 0 else { throw ExtractionError.zeroSizePage(page: number) }
+        guard hasArea else { throw ExtractionError.zeroSizePage(page: number) }
         let glyphs = VerticalWriting.markVerticalRuns(readGlyphs())
         var images: [PageImage]
         var rules: [Rule] = []

@@ -20,13 +20,21 @@ public struct DrawnShape: Sendable, Equatable {
     /// The visible area the operation may touch (the clip), in page points.
     public var clip: Rect
 
+    public init(operation: Operation, subpaths: [Subpath], color: RGB?, clip: Rect) {
+        self.operation = operation; self.subpaths = subpaths; self.color = color; self.clip = clip
+    }
+
     public struct Subpath: Sendable, Equatable {
         public var points: [Point]
         public var closed: Bool
         public var curved: Bool
+        public init(points: [Point], closed: Bool, curved: Bool) {
+            self.points = points; self.closed = closed; self.curved = curved
+        }
     }
     public struct Point: Sendable, Equatable {
         public var x: Double, y: Double
+        public init(x: Double, y: Double) { self.x = x; self.y = y }
     }
 }
 

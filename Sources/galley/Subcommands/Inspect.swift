@@ -26,6 +26,9 @@ struct Inspect: ParsableCommand {
         try CommandErrors.reporting {
             let document = try PDFDocument(path: input.file, password: input.password)
             let numbers = try PageRange.resolve(input.pages, count: document.pageCount)
+            // A page that cannot be read stops the command before anything is written, so the output
+            // is never a half-written JSON document.
+            for n in numbers where !(try document.page(n).hasArea) { throw ExtractionError.zeroSizePage(page: n) }
             let out = StandardOutput()
             switch format {
             case .text:
