@@ -66,7 +66,9 @@ final class StoryComposer {
     }
 
     var serif: String { script == .cjk ? options.cjkSerif : options.latinSerif }
-    var sans: String { script == .cjk ? options.cjkSans + ", " + options.latinSans : options.latinSans + ", " + options.cjkSans }
+    /// Small print takes Latin letters from the Latin sans in both scripts: Cairo's subset of Noto Sans
+    /// CJK grows to most of a megabyte with some Latin capitals in it (seen with "IL" on cairo 1.16).
+    var sans: String { options.latinSans + ", " + options.cjkSans }
 
     // MARK: Placing
 
