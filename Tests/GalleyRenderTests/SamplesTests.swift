@@ -94,6 +94,49 @@ struct SamplesTests {
         }
     }
 
+    static func truth(_ dir: URL, _ name: String) throws -> [String: Any] {
+        let data = try Data(contentsOf: dir.appendingPathComponent(name + ".json"))
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    @Test("a jump line is its article's last body paragraph, not furniture")
+    func jumpLineIsBody() throws {
+        let dir = try Self.generate()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let root = try Self.truth(dir, "en-metro")
+        let jump = "Continued on A6"
+        let furniture = try #require(root["furniture"] as? [[String: Any]])
+        #expect(!furniture.contains { $0["text"] as? String == jump })
+        let articles = try #require(root["articles"] as? [[String: Any]])
+        let owner = try #require(articles.first { ($0["paragraphs"] as? [String])?.contains(jump) == true })
+        let paragraphs = try #require(owner["paragraphs"] as? [String])
+        #expect(paragraphs.last == jump)
+        let body = try #require(owner["lines"] as? [[String: Any]]).filter { $0["role"] as? String == "body" }
+        #expect(body.last?["text"] as? String == jump)
+        #expect(body.last?["para"] as? Int == paragraphs.count - 1)
+    }
+
+    @Test("zh-vertical sets one vertical headline left of its text and one right of it")
+    func verticalHeadlines() throws {
+        let dir = try Self.generate()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let articles = try #require(try Self.truth(dir, "zh-vertical")["articles"] as? [[String: Any]])
+        var sides: [String] = []
+        for article in articles {
+            let lines = try #require(article["lines"] as? [[String: Any]])
+            guard let head = lines.first(where: { $0["vertical"] as? Bool == true }),
+                  let hb = head["bbox"] as? [Double] else { continue }
+            #expect(hb[3] - hb[1] > 3 * (hb[2] - hb[0]), "a vertical headline is a tall, narrow strip: \(hb)")
+            #expect(head["text"] as? String == article["headline"] as? String)
+            let body = lines.filter { $0["role"] as? String == "body" }.compactMap { $0["bbox"] as? [Double] }
+            #expect(!body.isEmpty)
+            if body.allSatisfy({ $0[0] >= hb[2] }) { sides.append("left") }
+            else if body.allSatisfy({ $0[2] <= hb[0] }) { sides.append("right") }
+            else { Issue.record("vertical headline \(hb) overlaps its body text") }
+        }
+        #expect(sides.sorted() == ["left", "right"])
+    }
+
     @Test("an unknown sample name is refused with the list of samples")
     func unknownSample() throws {
         #expect(throws: SampleBookError.self) { try SampleBook.make(into: NSTemporaryDirectory(), only: ["no-such-page"]) }

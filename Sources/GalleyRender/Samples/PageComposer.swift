@@ -4,10 +4,14 @@ import GalleyCore
 public enum SampleError: Error, CustomStringConvertible {
     /// A story's text does not fit the space the page gives it.
     case overflow(page: String, story: String, lines: Int)
+    /// A line that is set unbroken (a byline at the end of a story) is wider than its column.
+    case tooWide(page: String, text: String, width: Double, room: Double)
     public var description: String {
         switch self {
         case .overflow(let page, let story, let lines):
             return "sample \(page): story “\(story)” does not fit its space (\(lines) body lines)"
+        case .tooWide(let page, let text, let width, let room):
+            return "sample \(page): “\(text)” is \(Int(width)) pt wide, its column only \(Int(room)) pt"
         }
     }
 }

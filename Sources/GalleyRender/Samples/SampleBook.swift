@@ -24,6 +24,10 @@ public enum SampleBook {
                style: .chinese(size: 10.5, gutter: 10), compose: ZhLocal.compose),
         Sample(name: "en-metro", width: broadsheet.width, height: broadsheet.height, columns: 5,
                style: .english(size: 9, gutter: 12), compose: EnMetro.compose),
+        Sample(name: "zh-vertical", width: a3.width, height: a3.height, columns: 5,
+               style: .chinese(size: 10.5, gutter: 10), compose: ZhVertical.compose),
+        Sample(name: "en-brief", width: broadsheet.width, height: broadsheet.height, columns: 4,
+               style: .english(size: 9, gutter: 12), compose: EnBrief.compose),
     ] }
 
     /// Names of all samples, in the order they are made.

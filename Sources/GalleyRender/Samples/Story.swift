@@ -40,7 +40,8 @@ struct Story: Sendable {
     var boxed = false
     /// Body columns; defaults to the number of grid columns the story spans.
     var bodyColumns: Int?
-    /// A line after the text sending the reader to another page ("Continued on A6").
+    /// A line after the text sending the reader to another page ("Continued on A6"). It is set flush
+    /// right in italics, and is the article's last body paragraph in the ground truth.
     var jump: String?
 
     init(_ script: Script, kicker: String? = nil, headline: [String], deck: String? = nil, byline: String? = nil,

@@ -99,7 +99,12 @@ extension PageComposer {
         }
         art.paragraphs = s.paragraphs
         if let byline = s.byline, s.bylinePlace == .end { body.append((byline, 0, false, nil)) }
-        if let jump = s.jump { body.append((jump, 0, false, -1)) }
+        // A jump line ("Continued on A6") is the article's last body paragraph, set on a line of its own.
+        let jumpPara = s.paragraphs.count
+        if let jump = s.jump {
+            body.append((jump, 0, false, jumpPara))
+            art.paragraphs.append(jump)
+        }
         let limit = bottom.map { $0 - pad } ?? contentBottom
         guard let (end, spots) = flow.place(count: body.count, minBottom: minBottom, maxBottom: limit) else {
             throw SampleError.overflow(page: name, story: art.headline ?? art.id, lines: body.count)
@@ -107,11 +112,13 @@ extension PageComposer {
         for (line, (c, ly)) in zip(body, spots) {
             let x = colX(c)
             switch line.para {
-            case .some(-1):
+            case .some(jumpPara) where s.jump != nil:
                 let font = PDFSketch.Font(family: style.byline.family, size: size - 0.5, italic: true)
-                furnitureText(line.text, role: .other, x: x + lineW - measure(line.text, font), y: ly, font: font)
+                let box = Rect.union(sketch.text(line.text, x: x + lineW - measure(line.text, font), y: ly, font: font))!
+                art.lines.append(Line(text: line.text, role: .body, bbox: box, para: jumpPara))
             case nil:
                 let w = measure(line.text, style.byline)
+                guard w <= lineW else { throw SampleError.tooWide(page: name, text: line.text, width: w, room: lineW) }
                 let box = Rect.union(sketch.text(line.text, x: x + lineW - w, y: ly, font: style.byline))!
                 art.lines.append(Line(text: line.text, role: .byline, bbox: box))
             case .some(let p):
