@@ -77,6 +77,18 @@ public struct ArticleGrouper: Sendable {
                     cur!.sequence.append((.byline, b.box))
                     continue
                 }
+                // Body text under nothing of the current (headline-only) article belongs to the latest
+                // article whose headline stands above it, as when an advertisement sits in between.
+                if let head = Rect.union(cur!.headline.map(\.box)), cur!.body.isEmpty,
+                   !cur!.headline.contains(where: \.vertical), head.horizontalOverlap(b.box) == 0,
+                   let k = drafts.lastIndex(where: { d in
+                       guard let h = Rect.union(d.headline.map(\.box)) else { return false }
+                       return h.horizontalOverlap(b.box) >= 0.3 * b.box.width && h.y1 <= b.box.y0 + 1
+                   }) {
+                    drafts[k].body.append(b)
+                    drafts[k].sequence.append((.body, b.box))
+                    continue
+                }
                 cur!.body.append(b)
                 cur!.sequence.append((.body, b.box))
             }

@@ -6,7 +6,7 @@
 /// - footer: text below a wide rule in the bottom band;
 /// - folio: a short line with a digit alone in the top or bottom band;
 /// - advertisement: the text inside a frame or tinted box that holds no body text of three lines or
-///   more and no picture with its caption (a boxed article or a caption panel is not an advertisement).
+///   more in all and no picture with its caption (a boxed article or a caption panel is not an advertisement).
 public struct FurnitureFinder: Sendable {
     public var parameters: LayoutParameters
     public init(parameters: LayoutParameters = .standard) { self.parameters = parameters }
@@ -39,7 +39,7 @@ public struct FurnitureFinder: Sendable {
                 return o.area >= 0.8 * blocks[i].box.area
             }
             guard !inside.isEmpty else { continue }
-            let running = inside.contains { blocks[$0].kind == .body && blocks[$0].lines.count >= 3 }
+            let running = inside.filter { blocks[$0].kind == .body }.reduce(0) { $0 + blocks[$1].lines.count } >= 3
             let picture = inside.contains { blocks[$0].kind == .image }
                 || page.images.contains { img in
                     img.box.horizontalOverlap(box.box) > 0.5 * box.box.width

@@ -57,6 +57,8 @@ public struct LayoutParameters: Sendable, Hashable {
     public var boldHeadlineRatio = 1.25
     /// Blocks from this ratio up to a headline are display text (kickers and decks).
     public var displayRatio = 1.08
+    /// Display blocks longer than this many lines (and not bold) are body text set larger.
+    public var displayMaxLines = 3
     /// Blocks below this ratio are small print (captions, credits) when they have at most `smallMaxLines`
     /// lines; longer ones are body text set smaller.
     public var smallRatio = 0.92

@@ -19,6 +19,8 @@ public struct RoleClassifier: Sendable {
             guard b.kind != .image else { return b }
             b.kind = kind(size: b.size, bold: b.bold, vertical: b.vertical, bodySize: bodySize)
             if b.kind == .small && b.lines.count > parameters.smallMaxLines { b.kind = .body }
+            // Kickers and decks are short; a long block of slightly larger type is running text.
+            if b.kind == .display && b.lines.count > parameters.displayMaxLines && !b.bold { b.kind = .body }
             return b
         }
     }
