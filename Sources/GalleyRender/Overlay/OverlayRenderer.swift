@@ -25,7 +25,8 @@ public struct OverlayRenderer: Sendable {
         cairo_paint(cr)
         cairo_set_operator(cr, CAIRO_OPERATOR_OVER)
         cairo_scale(cr, raster.scale, raster.scale)
-        OverlayPainter(style: style, layout: layout).paint(cr, ink: InkMap(raster: raster))
+        OverlayPainter(style: style.scaled(toPage: layout.summary.width, layout.summary.height), layout: layout)
+            .paint(cr, ink: InkMap(raster: raster))
         try Cairo.check(context: cr, "draw the overlay of page \(layout.summary.number)")
         cairo_surface_flush(image.surface)
         return image
@@ -116,7 +117,7 @@ public final class OverlayPDF {
         let page = try CairoImage(raster: raster)
         Cairo.paint(cr, image: page, in: (0, 0, Double(raster.width) / raster.scale, Double(raster.height) / raster.scale))
         cairo_restore(cr)
-        OverlayPainter(style: renderer.style, layout: layout).paint(cr, ink: InkMap(raster: raster))
+        OverlayPainter(style: renderer.style.scaled(toPage: w, h), layout: layout).paint(cr, ink: InkMap(raster: raster))
         try Cairo.check(context: cr, "draw the overlay of page \(layout.summary.number)")
         pages += 1
     }

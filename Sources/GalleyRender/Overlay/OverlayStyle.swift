@@ -48,6 +48,23 @@ public struct OverlayStyle: Sendable {
 
     public init() {}
 
+    /// Sizes are chosen for an A4 page; other pages get marks in proportion to their shorter side, so
+    /// that the legend and labels keep their share of the page (a broadsheet is usually drawn at a lower
+    /// dpi), down to `minimumScale` for small pages, below which labels could not be read.
+    public func scaled(toPage width: Double, _ height: Double) -> OverlayStyle {
+        let k = max(Self.minimumScale, min(width, height) / Self.referenceSide)
+        guard abs(k - 1) > 0.01 else { return self }
+        var s = self
+        s.outlineWidth *= k; s.labelSize *= k; s.badgeSize *= k; s.stepRadius *= k; s.stepDotRadius *= k
+        s.arrowWidth *= k; s.arrowHeadLength *= k; s.columnWidth *= k; s.columnDash = columnDash.map { $0 * k }
+        s.separatorWidth *= k; s.hatchSpacing *= k; s.legendFontSize *= k; s.legendWidth *= k
+        return s
+    }
+
+    /// The shorter side of A4 in points: the page size the plain sizes are made for.
+    static let referenceSide = 595.0
+    static let minimumScale = 0.6
+
     /// The colour of article number `k` (1-based).
     public func color(ofArticle k: Int) -> RGB { palette[(max(1, k) - 1) % palette.count] }
 
