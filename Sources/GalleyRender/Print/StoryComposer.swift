@@ -141,7 +141,9 @@ final class StoryComposer {
     func placeParagraph(_ text: String, first: Bool) {
         let em = options.bodySize
         let cjk = script == .cjk
-        let body = cjk ? text : SoftHyphenator().hyphenate(text)
+        // Paragraphs come with their lines joined; a stray line end would break the line here too.
+        let joined = text.split(whereSeparator: \.isNewline).joined(separator: cjk ? "" : " ")
+        let body = cjk ? joined : SoftHyphenator().hyphenate(joined)
         let indent = cjk ? options.cjkIndent * em : (first ? 0 : options.latinIndent * em)
         let spec = ParagraphSpec(width: columnWidth, justify: true, indent: indent, language: script.language,
                                  lineSpacing: cjk ? options.cjkLineSpacing : options.latinLineSpacing)

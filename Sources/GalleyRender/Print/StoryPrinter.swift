@@ -104,7 +104,7 @@ public struct StoryPrinter: Sendable {
         }
         figuresUpTo(0)
         for (i, p) in article.paragraphs.enumerated() {
-            composer.placeParagraph(p, first: i == 0)
+            if !p.allSatisfy(\.isWhitespace) { composer.placeParagraph(p, first: i == 0) }
             figuresUpTo(i + 1)
         }
         figuresUpTo(Int.max)
