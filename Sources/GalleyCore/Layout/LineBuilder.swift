@@ -193,6 +193,7 @@ public struct LineBuilder: Sendable {
         var rows: [(y: Double, x: Double)] = []
         index.forEach(x0: right.x0 - tol, x1: right.x0 + 3 * size) { g in
             guard g.box.x0 >= right.x0 - tol, g.box.x0 <= right.x0 + 3 * size,
+                  max(g.size, size) / max(0.01, min(g.size, size)) <= parameters.lineSizeRatio,
                   g.box.midY > top, g.box.midY < bottom, abs(g.box.midY - mid) > 0.5 * size else { return }
             if let k = rows.firstIndex(where: { abs($0.y - g.box.midY) < 0.5 * size }) {
                 rows[k].x = min(rows[k].x, g.box.x0)
