@@ -28,18 +28,42 @@ enum InspectReport {
         return s
     }
 
+    /// The page as one JSON object (see `galley inspect --help`). Written byte by byte: on a page of
+    /// several thousand glyphs, building it from small strings costs more than reading the page.
     static func json(for page: PageContent) -> String {
-        var s = "{\"number\":\(page.number),\"width\":\(fmt(page.width)),\"height\":\(fmt(page.height)),\"glyphs\":["
+        var out = JSONBytes()
+        out.bytes.reserveCapacity(160 * page.glyphs.count + 1024)
+        out.raw("{\"number\":"); out.number(Double(page.number))
+        out.raw(",\"width\":"); out.number(page.width)
+        out.raw(",\"height\":"); out.number(page.height)
+        out.raw(",\"glyphs\":[")
         for (i, g) in page.glyphs.enumerated() {
-            if i > 0 { s += "," }
-            s += "{\"text\":\(JSONText.quote(g.text)),\"bbox\":\(box(g.box)),\"font\":\(JSONText.quote(g.font)),"
-            s += "\"size\":\(fmt(g.size)),\"bold\":\(g.bold),\"italic\":\(g.italic),\"color\":\"\(g.color.hex)\","
-            s += "\"vertical\":\(g.vertical)}"
+            if i > 0 { out.raw(",") }
+            out.raw("{\"text\":"); out.string(g.text)
+            out.raw(",\"bbox\":"); out.box(g.box)
+            out.raw(",\"font\":"); out.string(g.font)
+            out.raw(",\"size\":"); out.number(g.size)
+            out.raw(g.bold ? ",\"bold\":true" : ",\"bold\":false")
+            out.raw(g.italic ? ",\"italic\":true" : ",\"italic\":false")
+            out.raw(",\"color\":\""); out.raw(g.color.hex)
+            out.raw(g.vertical ? "\",\"vertical\":true}" : "\",\"vertical\":false}")
         }
-        s += "],\"images\":[" + page.images.map { "{\"bbox\":\(box($0.box))}" }.joined(separator: ",")
-        s += "],\"rules\":[" + page.rules.map { "{\"kind\":\"\($0.kind.rawValue)\",\"bbox\":\(box($0.box))}" }.joined(separator: ",")
-        s += "],\"warnings\":[" + page.warnings.map(JSONText.quote).joined(separator: ",") + "]}"
-        return s
+        out.raw("],\"images\":[")
+        for (i, image) in page.images.enumerated() {
+            out.raw(i > 0 ? ",{\"bbox\":" : "{\"bbox\":"); out.box(image.box); out.raw("}")
+        }
+        out.raw("],\"rules\":[")
+        for (i, rule) in page.rules.enumerated() {
+            out.raw(i > 0 ? ",{\"kind\":\"" : "{\"kind\":\""); out.raw(rule.kind.rawValue)
+            out.raw("\",\"bbox\":"); out.box(rule.box); out.raw("}")
+        }
+        out.raw("],\"warnings\":[")
+        for (i, w) in page.warnings.enumerated() {
+            if i > 0 { out.raw(",") }
+            out.string(w)
+        }
+        out.raw("]}")
+        return String(decoding: out.bytes, as: UTF8.self)
     }
 
     static func box(_ r: Rect) -> String { "[\(fmt(r.x0)),\(fmt(r.y0)),\(fmt(r.x1)),\(fmt(r.y1))]" }
@@ -66,5 +90,61 @@ enum JSONText {
             }
         }
         return out + "\""
+    }
+}
+
+/// A JSON text under construction, as UTF-8 bytes.
+struct JSONBytes {
+    var bytes: [UInt8] = []
+
+    mutating func raw(_ s: StaticString) {
+        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func raw(_ s: String) { bytes.append(contentsOf: s.utf8) }
+
+    /// A quoted, escaped string.
+    mutating func string(_ s: String) {
+        bytes.append(0x22)
+        for b in s.utf8 {
+            switch b {
+            case 0x22: bytes += [0x5C, 0x22]
+            case 0x5C: bytes += [0x5C, 0x5C]
+            case 0x0A: bytes += [0x5C, 0x6E]
+            case 0x0D: bytes += [0x5C, 0x72]
+            case 0x09: bytes += [0x5C, 0x74]
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                bytes += [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)]]
+            default: bytes.append(b)
+            }
+        }
+        bytes.append(0x22)
+    }
+
+    /// A number rounded to two decimals, without trailing zeros (as `InspectReport.fmt`).
+    mutating func number(_ v: Double) {
+        guard v.isFinite, abs(v) < 1e15 else { bytes.append(contentsOf: "0".utf8); return }
+        var hundredths = Int((v * 100).rounded())
+        if hundredths < 0 { bytes.append(0x2D); hundredths = -hundredths }
+        let whole = hundredths / 100, frac = hundredths % 100
+        digits(whole)
+        if frac != 0 {
+            bytes.append(0x2E)
+            bytes.append(0x30 + UInt8(frac / 10))
+            if frac % 10 != 0 { bytes.append(0x30 + UInt8(frac % 10)) }
+        }
+    }
+
+    private mutating func digits(_ n: Int) {
+        if n >= 10 { digits(n / 10) }
+        bytes.append(0x30 + UInt8(n % 10))
+    }
+
+    mutating func box(_ r: Rect) {
+        bytes.append(0x5B)
+        number(r.x0); bytes.append(0x2C); number(r.y0); bytes.append(0x2C)
+        number(r.x1); bytes.append(0x2C); number(r.y1)
+        bytes.append(0x5D)
     }
 }
