@@ -23,9 +23,11 @@ public struct PrintOptions: Sendable {
     public var margin = 56.0
     /// Body text size in points.
     public var bodySize = 10.5
-    /// Line pitch as a multiple of the font's own line height: Latin and Chinese text.
+    /// Line pitch as a multiple of the font's own line height: Latin and Chinese text. Noto CJK's own
+    /// line height is about 1.45 em, a usual Chinese leading; looser lines make pdftotext read the two
+    /// columns of a page line by line across (seen with poppler 22.12), so it stays at 1.
     public var latinLineSpacing = 1.12
-    public var cjkLineSpacing = 1.35
+    public var cjkLineSpacing = 1.0
     /// The longest line a single column may have, in body ems (about 70 Latin characters, 36 Chinese).
     public var latinMeasure = 32.0
     public var cjkMeasure = 36.0
@@ -42,8 +44,9 @@ public struct PrintOptions: Sendable {
     /// First-line indent of body paragraphs, in body ems: Latin paragraphs after the first, every Chinese one.
     public var latinIndent = 1.2
     public var cjkIndent = 2.0
-    /// Space after each Chinese paragraph, in body ems (Latin paragraphs are marked by their indent).
-    public var cjkParagraphGap = 0.25
+    /// Space after each Chinese paragraph, in body ems. None by default: the indent marks paragraphs,
+    /// and a gap cuts a column into blocks that pdftotext may read out of order.
+    public var cjkParagraphGap = 0.0
     /// A photo is at most this share of the text block's height.
     public var maxPhotoShare = 0.55
     /// Font families: serif text, sans-serif small print.

@@ -145,7 +145,11 @@ final class StoryComposer {
         let joined = text.split(whereSeparator: \.isNewline).joined(separator: cjk ? "" : " ")
         let body = cjk ? joined : SoftHyphenator().hyphenate(joined)
         let indent = cjk ? options.cjkIndent * em : (first ? 0 : options.latinIndent * em)
-        let spec = ParagraphSpec(width: columnWidth, justify: true, indent: indent, language: script.language,
+        // Latin lines are justified. Chinese lines sit on the em grid of the column, which full-width
+        // characters fill exactly; Pango would justify the others (a line shortened to keep closing
+        // punctuation off the next line's start) by spacing letters, and pdftotext, copy and search then
+        // see spaces inside words. So those lines end a character short instead.
+        let spec = ParagraphSpec(width: columnWidth, justify: !cjk, indent: indent, language: script.language,
                                  lineSpacing: cjk ? options.cjkLineSpacing : options.latinLineSpacing)
         let p = PangoParagraph(cr: cr, text: body, font: FontSpec(family: serif, size: em), paragraph: spec)
         let lines = p.lines()
