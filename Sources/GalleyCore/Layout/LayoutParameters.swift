@@ -30,6 +30,8 @@ public struct LayoutParameters: Sendable, Hashable {
     public var gutterAlign = 0.25
     public var gutterAlignedShare = 0.6
     public var gutterLongHeight = 8.0
+    /// The gutter test looks this far (em) above and below the line, no further.
+    public var gutterWindow = 12.0
     /// Text at least this many times the body size counts as display type when splitting lines:
     /// its gaps split only when they are also at least `displayGutter` em wide.
     public var displaySizeRatio = 1.3

@@ -159,7 +159,8 @@ public struct LineBuilder: Sendable {
         if isGutter(leftEdge: leftEdge, right: right, size: size, index: index) { return true }
         guard right.x0 - leftEdge >= 1.0 * size else { return false }
         var candidates: [Double] = []
-        index.forEach(x0: leftEdge + 0.25 * size, x1: right.x0 - 0.25 * size) { g in
+        index.forEach(x0: leftEdge + 0.25 * size, x1: right.x0 - 0.25 * size,
+                      y0: right.midY - 3 * size, y1: right.midY + 3 * size) { g in
             guard g.box.x0 > leftEdge + 0.25 * size, g.box.x0 < right.x0 - 0.25 * size,
                   abs(g.box.midY - right.midY) <= 3 * size,
                   !candidates.contains(where: { abs($0 - g.box.x0) < 0.25 * size }) else { return }
@@ -180,9 +181,11 @@ public struct LineBuilder: Sendable {
         let bx1 = right.x0 - 0.02 * size
         let bx0 = max(leftEdge, right.x0 - parameters.gutterBand * size) + 0.02 * size
         guard bx1 > bx0 else { return false }
-        var top = -Double.infinity, bottom = Double.infinity
+        // Only a window around the line matters: a strip taller than the window is tall enough.
+        let reach = parameters.gutterWindow * size
+        var top = right.midY - reach, bottom = right.midY + reach
         let mid = right.midY
-        index.forEach(x0: bx0, x1: bx1) { g in
+        index.forEach(x0: bx0, x1: bx1, y0: top, y1: bottom) { g in
             guard g.box.x1 > bx0, g.box.x0 < bx1, abs(g.box.midY - right.midY) > 0.3 * size else { return }
             if g.box.midY < mid { top = max(top, g.box.y1) } else { bottom = min(bottom, g.box.y0) }
         }
@@ -191,7 +194,7 @@ public struct LineBuilder: Sendable {
         // The other rows in the strip, with where each starts; most must start where `right` starts.
         let tol = parameters.gutterAlign * size
         var rows: [(y: Double, x: Double)] = []
-        index.forEach(x0: right.x0 - tol, x1: right.x0 + 3 * size) { g in
+        index.forEach(x0: right.x0 - tol, x1: right.x0 + 3 * size, y0: top, y1: bottom) { g in
             guard g.box.x0 >= right.x0 - tol, g.box.x0 <= right.x0 + 3 * size,
                   max(g.size, size) / max(0.01, min(g.size, size)) <= parameters.lineSizeRatio,
                   g.box.midY > top, g.box.midY < bottom, abs(g.box.midY - mid) > 0.5 * size else { return }
@@ -249,24 +252,28 @@ public struct LineBuilder: Sendable {
     }
 }
 
-/// Glyphs bucketed by horizontal position, for quick "what lies in this x-range" questions.
+/// Glyphs bucketed in a grid of square cells, for quick "what lies in this box" questions.
 struct GlyphIndex {
     let glyphs: [Glyph]
-    let bucket: Double
-    var buckets: [Int: [Int]] = [:]
+    let cell: Double
+    var cells: [Int: [Int]] = [:]
 
     init(_ glyphs: [Glyph], bucket: Double) {
         self.glyphs = glyphs
-        self.bucket = bucket
+        self.cell = bucket
         for (i, g) in glyphs.enumerated() {
-            let a = Int((g.box.x0 / bucket).rounded(.down)), b = Int((g.box.x1 / bucket).rounded(.down))
-            for k in a...max(a, b) { buckets[k, default: []].append(i) }
+            let (a, b) = (key(g.box.x0), key(g.box.x1)), (c, d) = (key(g.box.y0), key(g.box.y1))
+            for kx in a...max(a, b) { for ky in c...max(c, d) { cells[kx << 20 | ky, default: []].append(i) } }
         }
     }
 
-    /// Calls `body` for every glyph that may overlap [x0, x1] (possibly more than once: callers filter).
-    func forEach(x0: Double, x1: Double, _ body: (Glyph) -> Void) {
-        let a = Int((x0 / bucket).rounded(.down)), b = Int((x1 / bucket).rounded(.down))
-        for k in a...max(a, b) { for i in buckets[k] ?? [] { body(glyphs[i]) } }
+    func key(_ v: Double) -> Int { max(0, min(1 << 19, Int((v / cell).rounded(.down)))) }
+
+    /// Calls `body` for every glyph that may overlap the box (possibly more than once: callers filter).
+    func forEach(x0: Double, x1: Double, y0: Double, y1: Double, _ body: (Glyph) -> Void) {
+        let (a, b) = (key(x0), key(x1)), (c, d) = (key(y0), key(y1))
+        for kx in a...max(a, b) {
+            for ky in c...max(c, d) { for i in cells[kx << 20 | ky] ?? [] { body(glyphs[i]) } }
+        }
     }
 }
