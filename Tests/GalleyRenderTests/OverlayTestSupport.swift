@@ -59,11 +59,3 @@ func matches(_ p: (r: Int, g: Int, b: Int), _ colour: RGB, tolerance: Int = 3) -
     abs(p.r - Int((colour.r * 255).rounded())) <= tolerance && abs(p.g - Int((colour.g * 255).rounded())) <= tolerance
         && abs(p.b - Int((colour.b * 255).rounded())) <= tolerance
 }
-
-/// The shared data folder, or nil where it is absent (a fresh clone).
-func sharedFolder(_ sub: String) -> URL? {
-    let here = URL(fileURLWithPath: #filePath)
-    let root = here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    let dir = root.deletingLastPathComponent().appendingPathComponent("shared").appendingPathComponent(sub)
-    return FileManager.default.fileExists(atPath: dir.path) ? dir : nil
-}
