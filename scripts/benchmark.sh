@@ -24,6 +24,7 @@ while [ $# -gt 0 ]; do
     shift
 done
 
+[ -x /usr/bin/time ] || { echo "benchmark.sh: /usr/bin/time is missing (apt-get install time)" >&2; exit 2; }
 command -v pdftotext >/dev/null || { echo "benchmark.sh: pdftotext is missing (apt-get install poppler-utils)" >&2; exit 2; }
 [ -d "$pages_dir" ] || { echo "benchmark.sh: no pages at $pages_dir" >&2; exit 2; }
 mapfile -t pdfs < <(find "$pages_dir" -maxdepth 1 -name '*.pdf' | sort)
@@ -41,17 +42,30 @@ now() { date +%s.%N; }
 tmp=$(mktemp)
 trap 'rm -f "$tmp"' EXIT
 
-# Seconds to run "$@" once per PDF (the PDF is the last argument), best of $runs.
+# Runs a command once per PDF ("{}" in the command stands for the PDF), $runs times; prints the best
+# wall-clock seconds and the best CPU seconds (user + system, children included). On a machine shared
+# with other work the CPU time is the steadier of the two.
 time_all() {
-    local best="" start end t
+    local best_wall="" best_cpu="" wall cpu line
+    local script
+    script=$(mktemp)
+    {
+        echo 'for pdf in "$@"; do'
+        printf '  '
+        for a in "$@"; do [ "$a" = "{}" ] && printf '"$pdf" ' || printf '%q ' "$a"; done
+        echo '>/dev/null 2>&1 || { echo "failed on $pdf" >&2; exit 1; }'
+        echo 'done'
+    } >"$script"
     for _ in $(seq "$runs"); do
-        start=$(now)
-        for pdf in "${pdfs[@]}"; do "$@" "$pdf" >/dev/null 2>&1 || { echo "failed: $* $pdf" >&2; return 1; }; done
-        end=$(now)
-        t=$(echo "$end - $start" | bc -l)
-        if [ -z "$best" ] || [ "$(echo "$t < $best" | bc -l)" = 1 ]; then best=$t; fi
+        if ! /usr/bin/time -f '%e %U %S' -o "$tmp" bash "$script" "${pdfs[@]}"; then rm -f "$script"; return 1; fi
+        line=$(tail -1 "$tmp")
+        wall=$(echo "$line" | awk '{print $1}')
+        cpu=$(echo "$line" | awk '{print $2 + $3}')
+        if [ -z "$best_wall" ] || [ "$(echo "$wall < $best_wall" | bc -l)" = 1 ]; then best_wall=$wall; fi
+        if [ -z "$best_cpu" ] || [ "$(echo "$cpu < $best_cpu" | bc -l)" = 1 ]; then best_cpu=$cpu; fi
     done
-    echo "$best"
+    rm -f "$script"
+    echo "$best_wall $best_cpu"
 }
 
 # Largest resident set (KiB) of a command over all PDFs; "{}" in the command stands for the PDF.
@@ -80,29 +94,31 @@ peak_kib() {
     echo "$peak"
 }
 
-pdftotext_one() { pdftotext "$1" -; }
-inspect_one() { "$GALLEY" inspect --format json "$1"; }
-inspect_norules_one() { "$GALLEY" inspect --format json --no-rules "$1"; }
-articles_one() { "$GALLEY" articles "$1"; }
-
 # Warm the file cache so the first tool timed is not penalised.
 for pdf in "${pdfs[@]}"; do cat "$pdf" >/dev/null; done
-time_all pdftotext_one >/dev/null
+time_all pdftotext {} - >/dev/null
+
+report() { # label, "wall cpu" of the tool, "wall cpu" of pdftotext, target
+    local w c rw rc
+    read -r w c <<<"$2"; read -r rw rc <<<"$3"
+    printf '%-32s wall %6.2f s (%5.2f x)   cpu %6.2f s (%5.2f x)   %s\n' "$1" "$w" "$(echo "$w / $rw" | bc -l)" \
+        "$c" "$(echo "$c / $rc" | bc -l)" "$4"
+}
 
 echo "pages: ${#pdfs[@]} PDFs in $pages_dir; best of $runs runs; one process per PDF for every tool"
-t_ref=$(time_all pdftotext_one)
-t_inspect=$(time_all inspect_one)
-t_norules=$(time_all inspect_norules_one)
-printf '%-34s %7.3f s\n' "pdftotext (default mode)" "$t_ref"
-printf '%-34s %7.3f s   %5.2f x pdftotext   (target <= 1.5 x)\n' "galley inspect --format json" "$t_inspect" "$(echo "$t_inspect / $t_ref" | bc -l)"
-printf '%-34s %7.3f s   %5.2f x pdftotext\n' "  the same with --no-rules" "$t_norules" "$(echo "$t_norules / $t_ref" | bc -l)"
-printf '%-34s %7.1f MiB\n' "galley inspect peak memory" "$(echo "$(peak_kib "$GALLEY" inspect --format json {}) / 1024" | bc -l)"
-printf '%-34s %7.1f MiB\n' "pdftotext peak memory" "$(echo "$(peak_kib pdftotext {} -) / 1024" | bc -l)"
+ref=$(time_all pdftotext {} -)
+read -r rw rc <<<"$ref"
+printf '%-32s wall %6.2f s            cpu %6.2f s\n' "pdftotext (default mode)" "$rw" "$rc"
+report "galley inspect --format json" "$(time_all "$GALLEY" inspect --format json {})" "$ref" "(target <= 1.5 x)"
+report "  the same with --no-rules" "$(time_all "$GALLEY" inspect --format json --no-rules {})" "$ref" ""
+printf '%-32s %6.1f MiB   (pdftotext %.1f MiB)\n' "galley inspect peak memory" \
+    "$(echo "$(peak_kib "$GALLEY" inspect --format json {}) / 1024" | bc -l)" \
+    "$(echo "$(peak_kib pdftotext {} -) / 1024" | bc -l)"
 
 if [ "$articles" = 1 ]; then
-    if t_articles=$(time_all articles_one); then
-        printf '%-34s %7.3f s   %5.2f x pdftotext   (target <= 2 x)\n' "galley articles" "$t_articles" "$(echo "$t_articles / $t_ref" | bc -l)"
-        printf '%-34s %7.1f MiB\n' "galley articles peak memory" "$(echo "$(peak_kib "$GALLEY" articles {}) / 1024" | bc -l)"
+    if t_articles=$(time_all "$GALLEY" articles {}); then
+        report "galley articles" "$t_articles" "$ref" "(target <= 2 x)"
+        printf '%-32s %6.1f MiB\n' "galley articles peak memory" "$(echo "$(peak_kib "$GALLEY" articles {}) / 1024" | bc -l)"
     else
         echo "galley articles: failed on a page (see above)"
     fi
