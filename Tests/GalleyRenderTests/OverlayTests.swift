@@ -106,6 +106,14 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
     }
 
+    @Test func legendCanBeLeftOut() throws {
+        let layout = PageLayout(summary: PageSummary(number: 1, width: 595, height: 842))
+        var style = OverlayStyle()
+        style.showLegend = false
+        let out = try OverlayRenderer(style: style).render(layout, on: OverlayFixture.whiteRaster(dpi: 40))
+        #expect(out.pixels.allSatisfy { $0 == 0xFFFF_FFFF }, "an empty layout without legend leaves the page as it was")
+    }
+
     @Test func emptyLayoutStillDrawsThePageAndSaysNothingWasFound() throws {
         let layout = PageLayout(summary: PageSummary(number: 1, width: 595, height: 842, warnings: ["page 1 has no text"]))
         let out = try OverlayRenderer().render(layout, on: OverlayFixture.whiteRaster(dpi: 40))

@@ -13,7 +13,7 @@ struct OverlayPainter {
         article.blocks.filter { $0.page == layout.summary.number && !$0.bbox.isEmpty }
     }
 
-    /// Paints every layer, bottom to top, then the legend at `legendOrigin`.
+    /// Paints every layer, bottom to top, then the legend where it hides the least of the page.
     func paint(_ cr: OpaquePointer, ink: InkMap?) {
         paintFurniture(cr)
         paintTints(cr)
@@ -24,7 +24,7 @@ struct OverlayPainter {
         path.paintArrows(cr)
         path.paintLabels(cr)
         path.paintBadges(cr)
-        OverlayLegend(style: style, layout: layout).paint(cr, avoiding: ink, blocks: allBoxes)
+        if style.showLegend { OverlayLegend(style: style, layout: layout).paint(cr, avoiding: ink, blocks: allBoxes) }
     }
 
     /// Every box the overlay marks, for the legend to keep clear of.

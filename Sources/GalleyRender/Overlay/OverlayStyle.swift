@@ -38,6 +38,8 @@ public struct OverlayStyle: Sendable {
     /// Furniture: greyed and hatched.
     public var furnitureGrey = 0.78
     public var hatchSpacing = 4.0
+    /// Whether to draw the legend (it necessarily covers part of a full page).
+    public var showLegend = true
     /// Legend box.
     public var legendFontSize = 7.0
     public var legendWidth = 200.0

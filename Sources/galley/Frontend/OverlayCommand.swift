@@ -10,6 +10,7 @@ struct OverlayCommand {
     var output: String?
     var dpi: Double
     var layoutPath: String?
+    var legend = true
     var progress: Bool
 
     /// Pages larger than this many pixels are refused rather than exhausting memory.
@@ -21,7 +22,9 @@ struct OverlayCommand {
         let numbers = try PageRange.resolve(input.pages, count: document.pageCount)
         let target = OverlayOutput(input: input.file, output: output)
         let scale = dpi / 72
-        let renderer = OverlayRenderer()
+        var style = OverlayStyle()
+        style.showLegend = legend
+        let renderer = OverlayRenderer(style: style)
         let reporter = ProgressReporter(requested: progress)
         var written: [String] = []
 

@@ -30,6 +30,9 @@ struct Overlay: ParsableCommand {
                                valueName: "json"))
     var layout: String?
 
+    @Flag(inversion: .prefixedNo, help: "Draw the legend (article ids and colours, what the marks mean) in the emptiest spot of the page.")
+    var legend = true
+
     @Flag(help: "Show progress (page 3/6…) on standard error even when it is not a terminal.")
     var progress = false
 
@@ -42,7 +45,7 @@ struct Overlay: ParsableCommand {
 
     func run() throws {
         try CommandErrors.reporting {
-            try OverlayCommand(input: input, output: output, dpi: dpi, layoutPath: layout, progress: progress).run()
+            try OverlayCommand(input: input, output: output, dpi: dpi, layoutPath: layout, legend: legend, progress: progress).run()
         }
     }
 }
