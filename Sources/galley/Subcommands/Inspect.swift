@@ -30,7 +30,7 @@ struct Inspect: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: Format = .text
 
-    @Flag(help: "Skip looking for rules, frames and tinted boxes (faster: one pass less over the page's drawing; image boxes then come from poppler's image list).")
+    @Flag(help: "Skip looking for rules, frames and tinted boxes (faster: one pass less over the page's drawing). Image boxes then come from poppler's image list, which is wrong for images placed rotated.")
     var noRules = false
 
     func run() throws {
