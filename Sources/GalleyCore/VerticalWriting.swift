@@ -9,21 +9,16 @@ public enum VerticalWriting {
                                         maxGap: Double = 0.6, sideGap: Double = 0.8,
                                         rowMateReach: Double = 4) -> [Glyph] {
         guard glyphs.count >= minRun else { return glyphs }
-        let order = glyphs.indices.sorted { glyphs[$0].box.x0 < glyphs[$1].box.x0 }
-        let xs = order.map { glyphs[$0].box.x0 }
+        let grid = GlyphGrid(glyphs)
 
-        // Indexes of glyphs whose x-start lies in [lo, hi], found by binary search over the sorted starts.
-        func candidates(_ lo: Double, _ hi: Double) -> ArraySlice<Int> {
-            var a = 0, b = xs.count
-            while a < b { let m = (a + b) / 2; if xs[m] < lo { a = m + 1 } else { b = m } }
-            var e = a
-            while e < xs.count && xs[e] <= hi { e += 1 }
-            return order[a..<e]
+        // Indexes of glyphs whose x-start lies in [lo, hi] and whose box reaches into [top, bottom].
+        func candidates(_ lo: Double, _ hi: Double, _ top: Double, _ bottom: Double) -> [Int] {
+            grid.query(xStart: lo...hi, y: top...bottom)
         }
 
         func hasSideNeighbour(_ i: Int) -> Bool {
             let g = glyphs[i].box, reach = sideGap * glyphs[i].size
-            for j in candidates(g.x0 - reach - 3 * glyphs[i].size, g.x1 + reach) where j != i {
+            for j in candidates(g.x0 - reach - 3 * glyphs[i].size, g.x1 + reach, g.y0, g.y1) where j != i {
                 let o = glyphs[j].box
                 guard o.verticalOverlap(g) > 0.5 * min(o.height, g.height) else { continue }
                 let gap = o.x0 >= g.x1 ? o.x0 - g.x1 : (g.x0 >= o.x1 ? g.x0 - o.x1 : 0)
@@ -35,7 +30,7 @@ public enum VerticalWriting {
         func below(_ i: Int) -> Int? {
             let g = glyphs[i].box, size = glyphs[i].size
             var best: (Int, Double)?
-            for j in candidates(g.x0 - size, g.x1 + size) where j != i {
+            for j in candidates(g.x0 - size, g.x1 + size, g.y0, g.y1 + maxGap * size) where j != i {
                 let o = glyphs[j].box
                 guard min(abs(o.midX - g.midX), abs(o.x0 - g.x0)) <= alignTolerance * size, abs(glyphs[j].size - size) <= 0.1 * size else { continue }
                 let gap = o.y0 - g.y1
@@ -69,7 +64,8 @@ public enum VerticalWriting {
         func hasRowMate(_ i: Int) -> Bool {
             let g = glyphs[i].box, size = glyphs[i].size
             let reach = rowMateReach * size
-            for j in candidates(g.x0 - reach - 3 * size, g.x1 + reach) where j != i && !inRun[j] {
+            for j in candidates(g.x0 - reach - 3 * size, g.x1 + reach, g.y0 - 0.2 * size, g.y1 + 0.2 * size)
+            where j != i && !inRun[j] {
                 let o = glyphs[j].box
                 guard abs(glyphs[j].size - size) <= 0.15 * size,
                       abs(o.y0 - g.y0) <= 0.2 * size, abs(o.y1 - g.y1) <= 0.2 * size else { continue }
@@ -86,5 +82,50 @@ public enum VerticalWriting {
             for i in run { out[i].vertical = true }
         }
         return out
+    }
+}
+
+/// Glyph indexes filed in square cells by the x of their left edge and every row of cells their box
+/// spans, so neighbours are found without scanning a whole column of the page.
+struct GlyphGrid {
+    private let cell: Double
+    private let boxes: [Rect]
+    private var cells: [Int64: [Int]] = [:]
+
+    init(_ glyphs: [Glyph], cell: Double = 24) {
+        self.cell = cell
+        boxes = glyphs.map(\.box)
+        for (i, b) in boxes.enumerated() {
+            let cx = Self.index(b.x0, cell)
+            for cy in Self.index(b.y0, cell)...Self.index(b.y1, cell) { cells[Self.key(cx, cy), default: []].append(i) }
+        }
+    }
+
+    /// Cell index of a coordinate; coordinates far off any page are clamped so a broken box cannot
+    /// make the grid huge.
+    private static func index(_ v: Double, _ cell: Double) -> Int {
+        guard v.isFinite else { return 0 }
+        return Int((min(max(v, -20_000), 200_000) / cell).rounded(.down))
+    }
+    private static func key(_ cx: Int, _ cy: Int) -> Int64 { Int64(cx) << 32 | Int64(UInt32(bitPattern: Int32(truncatingIfNeeded: cy))) }
+
+    /// Glyphs whose left edge lies in `xStart` and whose box overlaps `y` (edges included).
+    func query(xStart: ClosedRange<Double>, y: ClosedRange<Double>) -> [Int] {
+        var found: [Int] = []
+        let cy0 = Self.index(y.lowerBound, cell), cy1 = Self.index(y.upperBound, cell)
+        for cx in Self.index(xStart.lowerBound, cell)...Self.index(xStart.upperBound, cell) {
+            for cy in cy0...cy1 {
+                guard let list = cells[Self.key(cx, cy)] else { continue }
+                for i in list {
+                    let b = boxes[i]
+                    guard xStart.contains(b.x0), b.y1 >= y.lowerBound, b.y0 <= y.upperBound else { continue }
+                    // A box spanning several rows of cells is filed in each; report it from its first
+                    // row inside the query only.
+                    if cy > cy0 && Self.index(b.y0, cell) < cy { continue }
+                    found.append(i)
+                }
+            }
+        }
+        return found
     }
 }
