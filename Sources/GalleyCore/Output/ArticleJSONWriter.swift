@@ -124,40 +124,14 @@ struct JSONWriter {
         value(&self)
     }
 
-    mutating func string(_ s: String) {
-        text += "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            case "\r": text += "\\r"
-            case "\t": text += "\\t"
-            case "\u{2028}": text += "\\u2028"
-            case "\u{2029}": text += "\\u2029"
-            default:
-                if u.value < 0x20 {
-                    let hex = String(u.value, radix: 16)
-                    text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    text.unicodeScalars.append(u)
-                }
-            }
-        }
-        text += "\""
-    }
+    mutating func string(_ s: String) { text += JSONLiteral.string(s) }
 
     mutating func optionalString(_ s: String?) {
         if let s { string(s) } else { text += "null" }
     }
 
-    /// A number rounded to 0.01; whole numbers without a fraction; a non-finite value as 0 (JSON has
-    /// no NaN or infinity).
-    mutating func number(_ v: Double) {
-        guard v.isFinite else { text += "0"; return }
-        let r = (v * 100).rounded() / 100
-        if r == r.rounded(), abs(r) < 1e15 { text += String(Int(r)) } else { text += "\(r)" }
-    }
+    /// A number as `JSONLiteral.number` spells it.
+    mutating func number(_ v: Double) { text += JSONLiteral.number(v) }
 
     mutating func box(_ r: Rect) {
         array(r.array, compact: true) { w, v in w.number(v) }

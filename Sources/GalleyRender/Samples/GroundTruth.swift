@@ -78,8 +78,8 @@ indirect enum JSONValue {
     func write(into out: inout String, indent: Int) {
         let pad = String(repeating: " ", count: indent + 1)
         switch self {
-        case .string(let s): out += JSONValue.quote(s)
-        case .number(let v): out += JSONValue.format(v)
+        case .string(let s): out += JSONLiteral.string(s)
+        case .number(let v): out += JSONLiteral.number(v)
         case .bool(let b): out += b ? "true" : "false"
         case .null: out += "null"
         case .array(let items):
@@ -95,35 +95,11 @@ indirect enum JSONValue {
             if fields.isEmpty { out += "{}"; return }
             out += "{\n"
             for (i, (key, value)) in fields.enumerated() {
-                out += pad + JSONValue.quote(key) + ": "
+                out += pad + JSONLiteral.string(key) + ": "
                 value.write(into: &out, indent: indent + 1)
                 out += i + 1 < fields.count ? ",\n" : "\n"
             }
             out += String(repeating: " ", count: indent) + "}"
         }
-    }
-
-    /// Whole numbers without a fraction, others rounded to two decimals without trailing zeros.
-    static func format(_ v: Double) -> String {
-        let r = (v * 100).rounded() / 100
-        if r == r.rounded() { return String(Int(r)) }
-        var s = String(format: "%.2f", r)
-        while s.hasSuffix("0") { s.removeLast() }
-        return s
-    }
-
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
-            }
-        }
-        return out + "\""
     }
 }

@@ -68,29 +68,7 @@ enum InspectReport {
 
     static func box(_ r: Rect) -> String { "[\(fmt(r.x0)),\(fmt(r.y0)),\(fmt(r.x1)),\(fmt(r.y1))]" }
 
-    static func fmt(_ v: Double) -> String {
-        let r = (v * 100).rounded() / 100
-        return r == r.rounded() ? String(Int(r)) : String(r)
-    }
-}
-
-/// JSON string quoting for hand-written JSON.
-enum JSONText {
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
-            }
-        }
-        return out + "\""
-    }
+    static func fmt(_ v: Double) -> String { JSONLiteral.number(v) }
 }
 
 /// A JSON text under construction, as UTF-8 bytes.

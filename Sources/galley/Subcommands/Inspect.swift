@@ -49,7 +49,7 @@ struct Inspect: ParsableCommand {
                 }
             case .json:
                 // Pages are written as they are read: never the whole document's glyphs at once.
-                out.write("{\"source\":\(JSONText.quote(input.file)),\"pages\":[")
+                out.write("{\"source\":\(JSONLiteral.string(input.file)),\"pages\":[")
                 for (i, n) in numbers.enumerated() {
                     let page = try document.page(n).content(findRules: !noRules)
                     out.write((i > 0 ? "," : "") + InspectReport.json(for: page))
