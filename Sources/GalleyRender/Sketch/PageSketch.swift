@@ -66,31 +66,23 @@ public final class PDFSketch {
     /// (Unicode scalar), in order.
     @discardableResult
     public func text(_ text: String, x: Double, y: Double, font: Font, color: RGB = .black) -> [Rect] {
-        let layout = pango_cairo_create_layout(cr)!
-        defer { cpangocairo_object_unref(UnsafeMutableRawPointer(layout)) }
-        let desc = pango_font_description_new()!
-        defer { pango_font_description_free(desc) }
-        pango_font_description_set_family(desc, font.family)
-        pango_font_description_set_absolute_size(desc, font.size * Double(cpangocairo_pango_scale()))
-        pango_font_description_set_weight(desc, font.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
-        pango_font_description_set_style(desc, font.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL)
-        pango_layout_set_font_description(layout, desc)
-        pango_layout_set_text(layout, text, -1)
-        cairo_set_source_rgb(cr, color.r, color.g, color.b)
-        cairo_move_to(cr, x, y)
-        pango_cairo_show_layout(cr, layout)
+        withLayout(text, font: font) { layout in
+            cairo_set_source_rgb(cr, color.r, color.g, color.b)
+            cairo_move_to(cr, x, y)
+            pango_cairo_show_layout(cr, layout)
 
-        var boxes: [Rect] = []
-        let scale = Double(cpangocairo_pango_scale())
-        var byte = 0
-        for scalar in text.unicodeScalars {
-            var pos = PangoRectangle()
-            pango_layout_index_to_pos(layout, Int32(byte), &pos)
-            let x0 = x + Double(pos.x) / scale, w = Double(pos.width) / scale
-            boxes.append(Rect(x0: x0, y0: y + Double(pos.y) / scale, x1: x0 + w, y1: y + Double(pos.y + pos.height) / scale))
-            byte += String(scalar).utf8.count
+            var boxes: [Rect] = []
+            let scale = Double(cpangocairo_pango_scale())
+            var byte = 0
+            for scalar in text.unicodeScalars {
+                var pos = PangoRectangle()
+                pango_layout_index_to_pos(layout, Int32(byte), &pos)
+                let x0 = x + Double(pos.x) / scale, w = Double(pos.width) / scale
+                boxes.append(Rect(x0: x0, y0: y + Double(pos.y) / scale, x1: x0 + w, y1: y + Double(pos.y + pos.height) / scale))
+                byte += String(scalar).utf8.count
+            }
+            return boxes
         }
-        return boxes
     }
 
     /// Sets `text` one character under the other, each centred on `x`, starting at `y`, `pitch` apart.
@@ -114,6 +106,16 @@ public final class PDFSketch {
     public func lineHeight(_ font: Font) -> Double { size("国Hg", font: font).height }
 
     private func size(_ text: String, font: Font) -> (width: Double, height: Double) {
+        withLayout(text, font: font) { layout in
+            var w: Int32 = 0, h: Int32 = 0
+            pango_layout_get_size(layout, &w, &h)
+            let scale = Double(cpangocairo_pango_scale())
+            return (Double(w) / scale, Double(h) / scale)
+        }
+    }
+
+    /// Runs `body` with a Pango layout of `text` in `font` on this sketch's context.
+    private func withLayout<T>(_ text: String, font: Font, _ body: (OpaquePointer) -> T) -> T {
         let layout = pango_cairo_create_layout(cr)!
         defer { cpangocairo_object_unref(UnsafeMutableRawPointer(layout)) }
         let desc = pango_font_description_new()!
@@ -124,10 +126,7 @@ public final class PDFSketch {
         pango_font_description_set_style(desc, font.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL)
         pango_layout_set_font_description(layout, desc)
         pango_layout_set_text(layout, text, -1)
-        var w: Int32 = 0, h: Int32 = 0
-        pango_layout_get_size(layout, &w, &h)
-        let scale = Double(cpangocairo_pango_scale())
-        return (Double(w) / scale, Double(h) / scale)
+        return body(layout)
     }
 
     /// A straight line from (x0, y0) to (x1, y1).
