@@ -20,15 +20,18 @@ public struct ArticleGrouper: Sendable {
         public var captions: [TextBlock] = []
         public var images: [Rect] = []
         public var bylines: [String] = []
+        /// Quotations set large inside the story (pull quotes): repeated text, kept out of the story.
+        public var pullQuotes: [TextBlock] = []
         public var sequence: [(Role, Rect)] = []
         public init() {}
     }
 
-    public func group(_ ordered: [TextBlock], images: [Rect]) -> [Draft] {
+    public func group(_ ordered: [TextBlock], images: [Rect], rules: [Rule] = []) -> [Draft] {
         var drafts: [Draft] = []
         var cur: Draft?
         let captionIndexes = Set(ordered.indices.filter { isCaption(ordered[$0], images: images) })
         func flush() { if let c = cur { drafts.append(c) }; cur = nil }
+        func previous(_ i: Int) -> TextBlock? { ordered[..<i].last { $0.kind != .image } }
 
         for (i, b) in ordered.enumerated() {
             let next = ordered[(i + 1)...].first { $0.kind != .image }
@@ -38,6 +41,27 @@ public struct ArticleGrouper: Sendable {
                 cur!.images.append(b.box)
                 cur!.sequence.append((.image, b.box))
             case .headline:
+                // A quotation set large amid a story's running text is a pull quote, not a new story.
+                if b.isQuotation, let c = cur, !c.body.isEmpty, let prev = previous(i), prev.kind == .body {
+                    cur!.pullQuotes.append(b)
+                    continue
+                }
+                if var c = cur, c.body.isEmpty, let head = c.headline.last, !b.isVerticalHeadline,
+                   isDeck(b, under: head) {
+                    c.deck.append(b)
+                    c.sequence.append((.subheadline, b.box))
+                    cur = c
+                    continue
+                }
+                // A short label over the headline proper (要闻, Giustizia) is the section kicker.
+                if var c = cur, c.body.isEmpty, c.deck.isEmpty, c.kicker.isEmpty, c.headline.count == 1,
+                   isSectionLabel(c.headline[0], over: b) {
+                    c.kicker = c.headline
+                    c.headline = [b]
+                    c.sequence = c.sequence.map { $0.0 == .headline ? (.kicker, $0.1) : $0 } + [(.headline, b.box)]
+                    cur = c
+                    continue
+                }
                 if var c = cur, c.body.isEmpty, !(c.headline.isEmpty && !c.deck.isEmpty) {
                     if c.headline.isEmpty || adjoins(c.headline.last!, b) {
                         c.headline.append(b)
@@ -64,6 +88,20 @@ public struct ArticleGrouper: Sendable {
                     cur!.sequence = [(.kicker, b.box)]
                     continue
                 }
+                if b.kind != .body, b.isQuotation, let c = cur, !c.body.isEmpty, let prev = previous(i),
+                   prev.kind == .body {
+                    cur!.pullQuotes.append(b)
+                    continue
+                }
+                // A short display line right over running text, where no story is being headed, opens a
+                // story of its own: a brief in a column of briefs (a crosshead inside a story is not).
+                if isBriefHeadline(i, ordered, current: cur, rules: rules) {
+                    flush()
+                    cur = Draft()
+                    cur!.headline = [b]
+                    cur!.sequence = [(.headline, b.box)]
+                    continue
+                }
                 if cur == nil { cur = Draft() }
                 let opensWithDash = b.text.hasPrefix("——") || b.text.hasPrefix("—")
                 if !cur!.headline.isEmpty && cur!.body.isEmpty && (b.kind == .display || opensWithDash)
@@ -80,7 +118,7 @@ public struct ArticleGrouper: Sendable {
                 // Body text under nothing of the current (headline-only) article belongs to the latest
                 // article whose headline stands above it, as when an advertisement sits in between.
                 if let head = Rect.union(cur!.headline.map(\.box)), cur!.body.isEmpty,
-                   !cur!.headline.contains(where: \.vertical), head.horizontalOverlap(b.box) == 0,
+                   !cur!.headline.contains(where: \.isVerticalHeadline), head.horizontalOverlap(b.box) == 0,
                    let k = drafts.lastIndex(where: { d in
                        guard let h = Rect.union(d.headline.map(\.box)) else { return false }
                        return h.horizontalOverlap(b.box) >= 0.3 * b.box.width && h.y1 <= b.box.y0 + 1
@@ -101,7 +139,57 @@ public struct ArticleGrouper: Sendable {
     func adjoins(_ a: TextBlock, _ b: TextBlock) -> Bool {
         let gap = b.box.y0 - a.box.y1
         return gap > -0.5 * a.size && gap < 1.0 * a.size && a.box.horizontalOverlap(b.box) > 0
-            || (a.vertical && b.vertical && a.box.verticalOverlap(b.box) > 0)
+            || (a.isVerticalHeadline && b.isVerticalHeadline && a.box.verticalOverlap(b.box) > 0)
+    }
+
+    /// True where `b`, headline type right under the headline `head`, is its deck: it opens with a dash
+    /// (——) or is set clearly smaller than the headline.
+    func isDeck(_ b: TextBlock, under head: TextBlock) -> Bool {
+        guard b.box.y0 >= head.box.y1 - 0.5 * b.size, head.box.horizontalOverlap(b.box) > 0 else { return false }
+        return b.text.hasPrefix("—") || b.size < parameters.deckSizeRatio * head.size
+    }
+
+    /// True where `label` is a section label over the headline `b`: a word or two, much shorter than `b`.
+    func isSectionLabel(_ label: TextBlock, over b: TextBlock) -> Bool {
+        guard label.lines.count == 1, !label.isVerticalHeadline, !b.isVerticalHeadline,
+              label.readingLength <= parameters.sectionLabelMaxLength,
+              b.readingLength >= 3 * label.readingLength else { return false }
+        let gap = b.box.y0 - label.box.y1
+        return gap >= -1 && gap <= parameters.kickerDistance * label.size
+    }
+
+    /// True where block `i` is the headline of a brief: display type of at most three short lines (or a
+    /// bold line of body size), running text right under it, and no headline waiting for its text. A bold
+    /// line inside running text (a crosshead: body directly above it in the same column, no rule
+    /// between) is not.
+    func isBriefHeadline(_ i: Int, _ ordered: [TextBlock], current: Draft?, rules: [Rule]) -> Bool {
+        let b = ordered[i]
+        guard b.kind == .display || (b.bold && b.kind == .body && b.lines.count == 1),
+              b.lines.count <= 3, !b.text.hasPrefix("—"), !isByline(b.text) else { return false }
+        if let c = current, !c.headline.isEmpty, c.body.isEmpty { return false }
+        guard let next = ordered[(i + 1)...].first(where: { $0.kind != .image }), next.kind == .body,
+              stacked(b, over: next, within: 2.5) else { return false }
+        // Set apart from the text under it (bold, or clearly larger), and aligned with that column on
+        // the left or centred over it: not a piece of a line that fell out of the text.
+        guard (b.bold && !next.bold) || b.size >= parameters.briefHeadlineRatio * next.size else { return false }
+        let em = next.size
+        guard abs(b.box.x0 - next.box.x0) <= em || abs(b.box.midX - next.box.midX) <= em else { return false }
+        if let prev = ordered[..<i].last(where: { $0.kind != .image }), prev.kind == .body,
+           stacked(prev, over: b, within: 2.5),
+           !rules.contains(where: { r in
+               r.kind != .vertical && r.box.midY > prev.box.y1 - 1 && r.box.midY < b.box.y0 + 1
+                   && r.box.horizontalOverlap(b.box) > 0
+           }) {
+            return false
+        }
+        return true
+    }
+
+    /// True where `b` stands under `a` in the same column, at most `ems` of `b`'s size below it.
+    func stacked(_ a: TextBlock, over b: TextBlock, within ems: Double) -> Bool {
+        let gap = b.box.y0 - a.box.y1
+        return gap >= -0.3 * b.size && gap <= ems * max(a.size, b.size)
+            && a.box.horizontalOverlap(b.box) >= 0.5 * min(a.box.width, b.box.width)
     }
 
     func isKicker(_ b: TextBlock, of head: TextBlock) -> Bool {

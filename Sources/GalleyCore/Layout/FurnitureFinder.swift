@@ -5,6 +5,7 @@
 ///   a single line in the top band that is the topmost text and far from the rest);
 /// - footer: text below a wide rule in the bottom band;
 /// - folio: a short line with a digit alone in the top or bottom band;
+/// - other: a section banner, one line of display type alone on a tinted band;
 /// - advertisement: the text inside a frame or tinted box that holds no body text of three lines or
 ///   more in all and no picture with its caption (a boxed article or a caption panel is not an advertisement).
 public struct FurnitureFinder: Sendable {
@@ -49,6 +50,20 @@ public struct FurnitureFinder: Sendable {
             let lines = textBlocks.reduce(0) { $0 + blocks[$1].lines.count }
             if !running && !picture && lines >= 2 {
                 for i in textBlocks where role[i] == nil { role[i] = .advertisement }
+            }
+        }
+        // Section banners: one line of display type reversed out of (or set on) a tinted band of its own,
+        // over a column of stories ("AROUND TOWN"). Not a story's text.
+        for band in page.rules where band.kind == .fill {
+            let inside = blocks.indices.filter { i in
+                guard let o = blocks[i].box.intersection(band.box.insetBy(dx: -1, dy: -1)) else { return false }
+                return o.area >= 0.5 * blocks[i].box.area
+            }
+            guard inside.count == 1, let i = inside.first, role[i] == nil else { continue }
+            let b = blocks[i]
+            if b.kind != .image, b.lines.count == 1, b.kind != .body,
+               band.box.height <= parameters.bannerMaxHeight * b.box.height {
+                role[i] = .other
             }
         }
         var result = Result(furniture: [], content: [])

@@ -97,6 +97,17 @@ public struct LayoutParameters: Sendable, Hashable {
     /// A blank gap between lines at least this many times the usual one opens a paragraph.
     public var paragraphGapRatio = 1.8
 
+    // MARK: Article parts (ArticleGrouper; added by the article-grouping work)
+    /// Headline type under a headline and set smaller than this share of its size is the deck.
+    public var deckSizeRatio = 0.75
+    /// A headline-size line of at most this many characters (CJK) or words (Latin) over a much longer
+    /// headline is a section label (kicker).
+    public var sectionLabelMaxLength = 4
+    /// A tinted band at most this many times the height of the one display line on it is a section banner.
+    public var bannerMaxHeight = 3.0
+    /// A brief's headline (not bold) is set at least this many times the size of the text under it.
+    public var briefHeadlineRatio = 1.15
+
     public init() {}
     public static let standard = LayoutParameters()
 }

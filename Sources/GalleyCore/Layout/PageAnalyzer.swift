@@ -1,3 +1,5 @@
+import Foundation
+
 /// The layout pipeline for one page:
 /// glyphs → lines (LineBuilder) → blocks (BlockBuilder) → kinds (RoleClassifier) → furniture
 /// (FurnitureFinder) → regions and reading order (RegionCutter) → articles (ArticleGrouper) → paragraphs
@@ -31,13 +33,16 @@ public struct PageAnalyzer: Sendable {
         let split = FurnitureFinder(parameters: p).split(blocks, page: page, bodySize: bodySize)
         let cut = RegionCutter(parameters: p).cut(split.content, rules: page.rules, bodySize: bodySize)
         let ordered = cut.tree.order.map { split.content[$0] }
-        let drafts = ArticleGrouper(parameters: p).group(ordered, images: images)
+        let drafts = ArticleGrouper(parameters: p).group(ordered, images: images, rules: page.rules)
         let joiner = ParagraphJoiner(parameters: p)
 
         var articles: [Article] = []
         var extraFurniture: [Furniture] = []
         var columns: [Rect] = []
         for d in drafts {
+            for q in d.pullQuotes {
+                extraFurniture.append(Furniture(role: .other, text: q.lines.map(\.text).joined(separator: " "), bbox: q.box))
+            }
             let paragraphs = joiner.paragraphs(d.body)
             // Display type without any running text is an advertisement (or a stray label), not a story.
             if paragraphs.isEmpty && d.captions.isEmpty {
@@ -66,6 +71,10 @@ public struct PageAnalyzer: Sendable {
         let separators = cut.separators + page.rules.filter { $0.kind == .vertical || $0.kind == .horizontal }.map(\.box)
         let trace = Trace(bodySize: bodySize, lines: lines, blocks: blocks, furniture: split.furniture,
                           content: split.content, tree: cut.tree, drafts: drafts)
+        // Debugging aid: GALLEY_LAYOUT_DUMP=1 writes the layout tree of every page to standard error.
+        if ProcessInfo.processInfo.environment["GALLEY_LAYOUT_DUMP"] != nil {
+            FileHandle.standardError.write(Data(("page \(page.number)\n" + LayoutTreeDump.dump(trace)).utf8))
+        }
         return (PageLayout(summary: summary, articles: articles, separators: separators), trace)
     }
 }

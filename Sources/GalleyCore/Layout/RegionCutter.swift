@@ -122,7 +122,7 @@ public struct RegionCutter: Sendable {
             var out = children
             for k in children.indices {
                 let items = children[k].order
-                guard items.allSatisfy({ blocks[$0].vertical && blocks[$0].kind == .headline }) else { continue }
+                guard items.allSatisfy({ blocks[$0].isVerticalHeadline }) else { continue }
                 let head = Rect.union(items.map { blocks[$0].box })!
                 guard let at = out.firstIndex(where: { $0.order == items }) else { continue }
                 var dest = at
