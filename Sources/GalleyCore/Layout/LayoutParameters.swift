@@ -41,6 +41,26 @@ public struct LayoutParameters: Sendable, Hashable {
     /// Vertical glyphs stack into one vertical line when the gap between them is at most this (em).
     public var verticalGlyphGap = 1.0
 
+    // MARK: Column gutters from page white space (GutterFinder; owner: layout-lines)
+    /// Rows of the page are looked at in bands this tall (em of body size).
+    public var gutterBandHeight = 0.4
+    /// A white stretch in a band, between text on both sides, is a gap when at least this wide (em of body)...
+    public var gutterMinGap = 0.5
+    /// ... and at most this wide; wider white (a short line beside a gutter) neither supports nor breaks one.
+    public var gutterMaxGap = 5.0
+    /// Gaps in successive bands belong to one gutter when they overlap by at least this (em of body).
+    public var gutterMinOverlap = 0.25
+    /// A gutter ends after this many bands in a row with text across it.
+    public var gutterMaxMisses = 2
+    /// A chain of gaps is a gutter when it has at least this many gap bands (16 bands of 0.4 em: 6.4 em).
+    public var gutterMinEvidence = 16
+    /// ... and the text beside it is aligned: in this share of its bands the next column's lines start
+    /// (or the previous column's lines end) within `gutterEdgeTolerance` em of the column edge, taken as the
+    /// outermost start (end) within `gutterAlignWindow` em above or below.
+    public var gutterEdgeShare = 0.6
+    public var gutterEdgeTolerance = 0.3
+    public var gutterAlignWindow = 10.0
+
     // MARK: Lines → blocks (BlockBuilder)
     /// Largest ratio of sizes for lines in one block.
     public var blockSizeRatio = 1.1

@@ -11,6 +11,9 @@
 /// justified text (or the ideographic space after 本报讯) do not line up over several lines. The band is
 /// measured at the right-hand fragment's start because columns start flush, whereas overflowing
 /// punctuation may poke into a gutter from the left.
+/// Besides, the gutters `GutterFinder` traces through the white space of the whole page split body-size
+/// lines wherever a gap holds one: that test survives the noisy glyph boxes of OCR text layers.
+/// Blank space above the page's first line or below its last is no evidence of a gutter.
 public struct LineBuilder: Sendable {
     public var parameters: LayoutParameters
     public init(parameters: LayoutParameters = .standard) { self.parameters = parameters }
@@ -20,7 +23,9 @@ public struct LineBuilder: Sendable {
         let vertical = glyphs.filter { $0.vertical }
         let index = GlyphIndex(horizontal, bucket: max(4, 2 * bodySize))
         let fragments = self.fragments(horizontal)
-        var lines = joinFragments(fragments, glyphs: horizontal, index: index, rules: rules, bodySize: bodySize)
+        let gutters = GutterFinder(parameters: parameters).gutters(in: horizontal, bodySize: bodySize)
+        var lines = joinFragments(fragments, glyphs: horizontal, index: index, rules: rules, gutters: gutters,
+                                  bodySize: bodySize)
         lines += verticalLines(vertical)
         lines.sort { a, b in
             abs(a.box.y0 - b.box.y0) > 0.3 * min(a.size, b.size) ? a.box.y0 < b.box.y0 : a.box.x0 < b.box.x0
@@ -78,7 +83,8 @@ public struct LineBuilder: Sendable {
 
     // MARK: Fragments → lines
 
-    func joinFragments(_ frags: [[Int]], glyphs: [Glyph], index: GlyphIndex, rules: [Rule], bodySize: Double) -> [TextLine] {
+    func joinFragments(_ frags: [[Int]], glyphs: [Glyph], index: GlyphIndex, rules: [Rule], gutters: [Rect] = [],
+                       bodySize: Double) -> [TextLine] {
         struct Frag { var glyphs: [Int]; var box: Rect; var size: Double }
         let items: [Frag] = frags.map { f in
             let sizes = f.map { glyphs[$0].size }.sorted()
@@ -131,8 +137,10 @@ public struct LineBuilder: Sendable {
                         split = bestGap >= parameters.displayGutter * s
                             || (differ && bestGap >= parameters.displayStyleGap * s)
                     } else {
-                        split = gutterBetween(leftEdge: left.x1, right: f.box, size: min(lineSize[l], f.size),
-                                              index: index)
+                        split = crossesGutter(from: left.x1, to: f.box.x0, y: f.box.midY, gutters: gutters,
+                                              bodySize: bodySize)
+                            || gutterBetween(leftEdge: left.x1, right: f.box, size: min(lineSize[l], f.size),
+                                             index: index)
                     }
                 }
                 if !split {
@@ -151,6 +159,27 @@ public struct LineBuilder: Sendable {
             let gs = ls.flatMap { items[$0].glyphs }.map { glyphs[$0] }.sorted { $0.box.x0 < $1.box.x0 }
             return TextLine(glyphs: gs, text: text(of: gs))
         }
+    }
+
+    /// True where the white between `x0` and `x1` at height `y` holds one of the page's gutter boxes
+    /// (`GutterFinder`, sorted by top edge).
+    func crossesGutter(from x0: Double, to x1: Double, y: Double, gutters: [Rect], bodySize: Double) -> Bool {
+        guard !gutters.isEmpty else { return false }
+        let reach = parameters.gutterBandHeight * bodySize
+        // First box whose top is at or below y - reach (boxes are one band tall).
+        var lo = 0, hi = gutters.count
+        while lo < hi {
+            let m = (lo + hi) / 2
+            if gutters[m].y0 < y - reach { lo = m + 1 } else { hi = m }
+        }
+        let need = parameters.gutterMinOverlap * bodySize
+        var k = lo
+        while k < gutters.count, gutters[k].y0 <= y {
+            let g = gutters[k]
+            if g.y1 >= y, min(g.x1, x1) - max(g.x0, x0) >= min(need, 0.5 * g.width) { return true }
+            k += 1
+        }
+        return false
     }
 
     /// True where the gap between `leftEdge` and `right` holds a column gutter: at `right`'s start, or,
@@ -182,8 +211,9 @@ public struct LineBuilder: Sendable {
         let bx0 = max(leftEdge, right.x0 - parameters.gutterBand * size) + 0.02 * size
         guard bx1 > bx0 else { return false }
         // Only a window around the line matters: a strip taller than the window is tall enough.
+        // Blank beyond the page's text (above its first line, below its last) is no evidence of a gutter.
         let reach = parameters.gutterWindow * size
-        var top = right.midY - reach, bottom = right.midY + reach
+        var top = max(right.midY - reach, index.extent.y0), bottom = min(right.midY + reach, index.extent.y1)
         let mid = right.midY
         index.forEach(x0: bx0, x1: bx1, y0: top, y1: bottom) { g in
             guard g.box.x1 > bx0, g.box.x0 < bx1, abs(g.box.midY - right.midY) > 0.3 * size else { return }
@@ -257,10 +287,13 @@ struct GlyphIndex {
     let glyphs: [Glyph]
     let cell: Double
     var cells: [Int: [Int]] = [:]
+    /// The union of all glyph boxes.
+    let extent: Rect
 
     init(_ glyphs: [Glyph], bucket: Double) {
         self.glyphs = glyphs
         self.cell = bucket
+        self.extent = Rect.union(glyphs.map(\.box)) ?? .zero
         for (i, g) in glyphs.enumerated() {
             let (a, b) = (key(g.box.x0), key(g.box.x1)), (c, d) = (key(g.box.y0), key(g.box.y1))
             for kx in a...max(a, b) { for ky in c...max(c, d) { cells[kx << 20 | ky, default: []].append(i) } }
@@ -277,3 +310,4 @@ struct GlyphIndex {
         }
     }
 }
+

@@ -1,0 +1,170 @@
+/// Stage 0 (before lines): column gutters found from the white space of the whole page.
+///
+/// Contract: returns thin boxes, each a stretch of white between two pieces of text on one row band, that
+/// together trace the column gutters of the page; the line builder never joins text across one. A box
+/// belongs to a gutter only when that gutter runs down many rows: word spaces, even wide ones, do not.
+///
+/// Why: on scanned pages with an OCR text layer the glyph boxes are noisy (baselines wander by a fraction
+/// of an em, boxes of one word differ in height, the scan is a little skewed), and gutters may be little
+/// wider than the wide word spaces of OCR text. A test that looks at one gap at a time, and wants the
+/// next column's lines to start flush, then fails. The white space over many rows does not.
+///
+/// How: the page is cut into horizontal bands `gutterBandHeight` em tall. Each glyph marks the bands its
+/// middle half covers; within a band, the uncovered stretches between two covered ones at least
+/// `gutterMinGap` em wide are gaps (text on both sides). Gaps chain from band to band where they overlap
+/// by `gutterMinOverlap` em: the chain follows a gutter as it drifts with skew. Bands with no text at the
+/// chain, or only a wide white stretch (a short line beside the gutter), neither extend nor break the
+/// chain; `gutterMaxMisses` bands in a row with text across it end it (a heading spanning the columns).
+/// A chain with at least `gutterMinEvidence` gap bands is a gutter when the text beside it is aligned:
+/// in at least `gutterEdgeShare` of its bands the text on its right starts (or the text on its left
+/// ends) within `gutterEdgeTolerance` em of where it starts (ends) furthest out nearby. That is a column
+/// edge; the wide word spaces of justified text can line up into a river, but the words after them start
+/// anywhere. Cost: one pass over the glyphs and one
+/// over the bands, each band sorting its own glyph spans.
+public struct GutterFinder: Sendable {
+    public var parameters: LayoutParameters
+    public init(parameters: LayoutParameters = .standard) { self.parameters = parameters }
+
+    /// The gutter boxes of the page, sorted by their top edge.
+    public func gutters(in glyphs: [Glyph], bodySize: Double) -> [Rect] {
+        let p = parameters
+        guard bodySize > 0 else { return [] }
+        let horizontal = glyphs.filter { !$0.vertical && !$0.box.isEmpty }
+        guard let extent = Rect.union(horizontal.map(\.box)) else { return [] }
+        let bandHeight = p.gutterBandHeight * bodySize
+        let top = extent.y0
+        let count = Int((extent.height / bandHeight).rounded(.up)) + 1
+        guard count > 0, count < 1_000_000 else { return [] }
+        var spans = [[(Double, Double)]](repeating: [], count: count)
+        for g in horizontal {
+            let quarter = g.box.height / 4
+            let a = band(g.box.midY - quarter, top: top, height: bandHeight, count: count)
+            let b = band(g.box.midY + quarter, top: top, height: bandHeight, count: count)
+            for k in a...b { spans[k].append((g.box.x0, g.box.x1)) }
+        }
+        let minGap = p.gutterMinGap * bodySize, maxGap = p.gutterMaxGap * bodySize
+        let minOverlap = p.gutterMinOverlap * bodySize
+
+        var finished: [Chain] = []
+        var active: [Chain] = []
+        for k in 0..<count {
+            let (gaps, covered) = whiteOf(spans[k], minGap: minGap)
+            var next: [Chain] = []
+            var used = Set<Int>()
+            for var chain in active {
+                let cur = chain.current
+                var best: Int?
+                var bestOverlap = 0.0
+                for (i, gap) in gaps.enumerated() where gap.1 - gap.0 <= maxGap {
+                    let o = min(gap.1, cur.1) - max(gap.0, cur.0)
+                    if o >= minOverlap && o > bestOverlap { best = i; bestOverlap = o }
+                }
+                if let i = best {
+                    used.insert(i)
+                    chain.extend(band: k, gap: gaps[i], evidence: true)
+                    next.append(chain)
+                    continue
+                }
+                // Covered across the chain's stretch (all but a sliver)?
+                var blocked = 0.0
+                for c in covered where c.1 > cur.0 && c.0 < cur.1 { blocked += min(c.1, cur.1) - max(c.0, cur.0) }
+                if blocked > (cur.1 - cur.0) - minOverlap {
+                    chain.misses += 1
+                    if chain.misses >= p.gutterMaxMisses { finished.append(chain); continue }
+                } else {
+                    chain.extend(band: k, gap: cur, evidence: false)
+                }
+                next.append(chain)
+            }
+            for (i, gap) in gaps.enumerated() where !used.contains(i) && gap.1 - gap.0 <= maxGap {
+                next.append(Chain(band: k, gap: gap))
+            }
+            // Two chains that arrived at the same gap are one gutter: keep the better supported.
+            var byGap: [Double: Int] = [:]
+            active = []
+            for chain in next {
+                if let j = byGap[chain.current.0] {
+                    if chain.evidence > active[j].evidence { active[j] = chain }
+                } else {
+                    byGap[chain.current.0] = active.count
+                    active.append(chain)
+                }
+            }
+        }
+        finished += active
+        var out: [Rect] = []
+        let window = Int((p.gutterAlignWindow / p.gutterBandHeight).rounded())
+        let tolerance = p.gutterEdgeTolerance * bodySize
+        for chain in finished where chain.evidence >= p.gutterMinEvidence
+            && chain.alignedShare(window: window, tolerance: tolerance) >= p.gutterEdgeShare {
+            for s in chain.samples where s.band <= chain.lastEvidence {
+                let y0 = top + Double(s.band) * bandHeight
+                out.append(Rect(x0: s.x0, y0: y0, x1: s.x1, y1: y0 + bandHeight))
+            }
+        }
+        out.sort { $0.y0 < $1.y0 }
+        return out
+    }
+
+    func band(_ y: Double, top: Double, height: Double, count: Int) -> Int {
+        max(0, min(count - 1, Int(((y - top) / height).rounded(.down))))
+    }
+
+    /// Gaps (white stretches at least `minGap` wide with text on both sides) and covered stretches of a band.
+    func whiteOf(_ spans: [(Double, Double)], minGap: Double) -> (gaps: [(Double, Double)], covered: [(Double, Double)]) {
+        var covered: [(Double, Double)] = []
+        for s in spans.sorted(by: { $0.0 < $1.0 }) {
+            if let last = covered.last, s.0 <= last.1 {
+                covered[covered.count - 1].1 = max(last.1, s.1)
+            } else {
+                covered.append(s)
+            }
+        }
+        var gaps: [(Double, Double)] = []
+        for i in covered.indices.dropFirst() where covered[i].0 - covered[i - 1].1 >= minGap {
+            gaps.append((covered[i - 1].1, covered[i].0))
+        }
+        return (gaps, covered)
+    }
+
+    /// A gutter being followed down the page.
+    struct Chain {
+        struct Sample { var band: Int; var x0: Double; var x1: Double; var evidence = true }
+        var samples: [Sample]
+        var current: (Double, Double)
+        var evidence = 1
+        var misses = 0
+        var lastEvidence: Int
+
+        init(band: Int, gap: (Double, Double)) {
+            samples = [Sample(band: band, x0: gap.0, x1: gap.1)]
+            current = gap
+            lastEvidence = band
+        }
+
+        mutating func extend(band: Int, gap: (Double, Double), evidence isEvidence: Bool) {
+            samples.append(Sample(band: band, x0: gap.0, x1: gap.1, evidence: isEvidence))
+            misses = 0
+            if isEvidence { current = gap; evidence += 1; lastEvidence = band }
+        }
+
+        /// The share of gap bands whose right edge (the next column's line start) lies within `tolerance`
+        /// of the leftmost right edge within `window` bands, or whose left edge (the line end before it)
+        /// lies within `tolerance` of the rightmost left edge there; the larger of the two shares.
+        func alignedShare(window: Int, tolerance: Double) -> Double {
+            let ev = samples.filter(\.evidence)
+            guard !ev.isEmpty else { return 0 }
+            var starts = 0, ends = 0
+            var lo = 0, hi = 0
+            for s in ev {
+                while ev[lo].band < s.band - window { lo += 1 }
+                while hi + 1 < ev.count, ev[hi + 1].band <= s.band + window { hi += 1 }
+                var minStart = Double.infinity, maxEnd = -Double.infinity
+                for t in ev[lo...hi] { minStart = min(minStart, t.x1); maxEnd = max(maxEnd, t.x0) }
+                if s.x1 - minStart <= tolerance { starts += 1 }
+                if maxEnd - s.x0 <= tolerance { ends += 1 }
+            }
+            return Double(max(starts, ends)) / Double(ev.count)
+        }
+    }
+}
