@@ -95,8 +95,21 @@ public struct GutterFinder: Sendable {
         var out: [Rect] = []
         let window = Int((p.gutterAlignWindow / p.gutterBandHeight).rounded())
         let tolerance = p.gutterEdgeTolerance * bodySize
-        for chain in finished where chain.evidence >= p.gutterMinEvidence
-            && chain.alignedShare(window: window, tolerance: tolerance) >= p.gutterEdgeShare {
+        var kept = finished.filter { chain in
+            chain.evidence >= p.gutterMinEvidence
+                && chain.alignedShare(window: window, tolerance: tolerance) >= p.gutterEdgeShare
+        }
+        // Two gutters beside each other, closer than a column is wide, leave a "column" of a word or two
+        // between them: the weaker one is a river (before the last words of justified lines).
+        kept.sort { $0.evidence > $1.evidence }
+        var chosen: [Chain] = []
+        for chain in kept where !chosen.contains(where: { other in
+            other.firstBand <= chain.lastEvidence && chain.firstBand <= other.lastEvidence
+                && abs(other.meanX - chain.meanX) < p.gutterMinColumn * bodySize
+        }) {
+            chosen.append(chain)
+        }
+        for chain in chosen {
             for s in chain.samples where s.band <= chain.lastEvidence {
                 let y0 = top + Double(s.band) * bandHeight
                 out.append(Rect(x0: s.x0, y0: y0, x1: s.x1, y1: y0 + bandHeight))
@@ -147,6 +160,9 @@ public struct GutterFinder: Sendable {
             misses = 0
             if isEvidence { current = gap; evidence += 1; lastEvidence = band }
         }
+
+        var firstBand: Int { samples[0].band }
+        var meanX: Double { samples.reduce(0) { $0 + ($1.x0 + $1.x1) / 2 } / Double(samples.count) }
 
         /// The share of gap bands whose right edge (the next column's line start) lies within `tolerance`
         /// of the leftmost right edge within `window` bands, or whose left edge (the line end before it)

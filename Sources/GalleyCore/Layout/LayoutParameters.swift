@@ -60,6 +60,8 @@ public struct LayoutParameters: Sendable, Hashable {
     public var gutterEdgeShare = 0.6
     public var gutterEdgeTolerance = 0.3
     public var gutterAlignWindow = 10.0
+    /// Of two gutters side by side closer than this (em of body), only the better supported one counts.
+    public var gutterMinColumn = 6.0
 
     // MARK: Lines → blocks (BlockBuilder)
     /// Largest ratio of sizes for lines in one block.
