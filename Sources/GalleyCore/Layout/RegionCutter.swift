@@ -4,7 +4,8 @@
 /// 1. across, along horizontal rules (or frame edges) spanning most of its width that no block crosses;
 /// 2. down, along white gaps at least `minColumnGap` em wide (or vertical rules) that no block crosses
 ///    from the region's top to its bottom: columns, read left to right;
-/// 3. across, along white gaps at least `minRowGap` em tall: stacked pieces, read top to bottom.
+/// 3. across, along the topmost white gap at least `minRowGap` em tall: stacked pieces, read top to
+///    bottom (the rest is cut again from 1).
 /// Cutting down before across keeps the columns of one article together: a gap across two columns at
 /// the same height (a paragraph break in both) does not split the article into two stripes. A vertical
 /// headline set down the right side of its text is moved in front of the columns beside it. A region that
@@ -89,9 +90,11 @@ public struct RegionCutter: Sendable {
                 for x in columnCuts { separators.append(Rect(x0: x, y0: extent.y0, x1: x + 0.5, y1: extent.y1)) }
                 return split(parts, across: false)
             }
-            // 3. Rows.
+            // 3. Rows: only the topmost gap is cut here; what lies below is cut again from step 1, so
+            // that a story's columns that start at different heights (one under a photo, one beside it)
+            // stay columns rather than being sliced into stripes at the first column's end.
             let ys = gaps(boxes.map { ($0.y0, $0.y1) }, minimum: parameters.minRowGap * body)
-            if let parts = partition(items, across: true, at: ys.map { ($0.0 + $0.1) / 2 }) {
+            if let g = ys.first, let parts = partition(items, across: true, at: [(g.0 + g.1) / 2]) {
                 return split(parts, across: true)
             }
             return .leaf(items.sorted { blocks[$0].core.y0 < blocks[$1].core.y0 })
