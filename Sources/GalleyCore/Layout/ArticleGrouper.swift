@@ -220,7 +220,8 @@ public struct ArticleGrouper: Sendable {
         return false
     }
 
-    /// Moves a byline that opens or closes the body (as its first or last line) out of the body.
+    /// Moves a byline that opens or closes the body (as its first or last line, or the first line of the
+    /// column that starts highest) out of the body.
     func extractBylines(_ d: Draft) -> Draft {
         var d = d
         if var last = d.body.last, last.lines.count > 1, let line = last.lines.last, isByline(line.text) {
@@ -228,10 +229,16 @@ public struct ArticleGrouper: Sendable {
             d.bylines.append(line.text)
             d.body[d.body.count - 1] = TextBlock(lines: last.lines, kind: last.kind)
         }
-        if var first = d.body.first, first.lines.count > 1, let line = first.lines.first, isByline(line.text) {
-            first.lines.removeFirst()
+        // A byline opening a column that starts higher than the story's other columns (set over the
+        // second column, with the first one starting lower) is the story's byline too.
+        let top = d.body.map(\.box.y0).min() ?? 0
+        for k in d.body.indices {
+            let block = d.body[k]
+            guard block.lines.count > 1, let line = block.lines.first, isByline(line.text),
+                  k == 0 || line.box.y0 <= top + 1 else { continue }
+            d.body[k] = TextBlock(lines: Array(block.lines.dropFirst()), kind: block.kind)
             d.bylines.insert(line.text, at: 0)
-            d.body[0] = TextBlock(lines: first.lines, kind: first.kind)
+            break
         }
         return d
     }
