@@ -93,3 +93,62 @@ struct LayoutGroupingTests {
         #expect(layout.articles.first?.paragraphs.joined().contains("植树") == false)
     }
 }
+
+@Suite("Layout: drop capitals, jump lines, columns beside a photo")
+struct LayoutStoryPartsTests {
+    @Test("A drop capital begins the first word of its paragraph")
+    func dropCap() {
+        var g: [Glyph] = []
+        g += LayoutFixture.latin("Town news", x: 20, y: 0, size: 20, bold: true)
+        g.append(Glyph(text: "L", box: Rect(x0: 20, y0: 40, x1: 38, y1: 72), font: "Serif", size: 32))
+        // Justified: every line but the last ends near x = 140.
+        g += LayoutFixture.latin("a madre was born in", x: 42, y: 40)
+        g += LayoutFixture.latin("the old port, and she", x: 42, y: 53)
+        g += LayoutFixture.latin("lived there until the", x: 42, y: 66)
+        g += LayoutFixture.latin("war ended in the spring", x: 20, y: 79)
+        g += LayoutFixture.latin("of that year.", x: 20, y: 92)
+        let layout = PageAnalyzer().analyze(PageContent(number: 1, width: 200, height: 150, glyphs: g))
+        #expect(layout.articles.count == 1)
+        let paras = layout.articles.first?.paragraphs ?? []
+        #expect(paras.count == 1, "\(paras)")
+        #expect(paras.first?.hasPrefix("La madre was born in the old port") == true)
+    }
+
+    @Test("Jump lines are recognised by newspaper convention only")
+    func jumpLines() {
+        let j = ParagraphJoiner()
+        #expect(j.isJumpLine("Continued on A6"))
+        #expect(j.isJumpLine("See PIERS on A4"))
+        #expect(j.isJumpLine("（下转第三版）"))
+        #expect(j.isJumpLine("● a pagina 24"))
+        #expect(!j.isJumpLine("See you later, she said."))
+        #expect(!j.isJumpLine("Continued efforts by the council paid off in 2024 and beyond, officials said."))
+    }
+
+    @Test("A jump line split in two pieces is one paragraph, the story's last")
+    func jumpLineParagraph() {
+        let lb = LineBuilder()
+        let body = TextBlock(lines: lb.lines(from: LayoutFixture.latin("the plan was approved.", x: 0, y: 0), bodySize: 10))
+        let a = TextBlock(lines: lb.lines(from: LayoutFixture.latin("Continued", x: 60, y: 13), bodySize: 10))
+        let b = TextBlock(lines: lb.lines(from: LayoutFixture.latin("on A6", x: 110, y: 13), bodySize: 10))
+        #expect(ParagraphJoiner().paragraphs([body, a, b]) == ["the plan was approved.", "Continued on A6"])
+    }
+
+    @Test("A column under a photo and the column beside the photo are read as columns, left first")
+    func columnBesidePhoto() {
+        // Headline across; photo over the left column; the right column starts beside the photo and ends
+        // above where the left column starts.
+        var blocks: [TextBlock] = []
+        let lb = LineBuilder()
+        func column(_ word: String, x: Double, y: Double, n: Int) -> TextBlock {
+            TextBlock(lines: lb.lines(from: LayoutFixture.cjkColumn(Array(repeating: word, count: n), x: x, y: y), bodySize: 10))
+        }
+        blocks.append(TextBlock(lines: lb.lines(from: LayoutFixture.cjk("标题标题标题", x: 0, y: 0, size: 20, bold: true), bodySize: 10), kind: .headline))
+        blocks.append(TextBlock(image: Rect(x0: 0, y0: 40, x1: 60, y1: 100)))
+        let left = column("左栏左栏左栏", x: 0, y: 110, n: 5)
+        let right = column("右栏右栏右栏", x: 75, y: 40, n: 4)
+        blocks += [right, left]
+        let order = RegionCutter().cut(blocks, rules: [], bodySize: 10).tree.order
+        #expect(order == [0, 1, 3, 2])
+    }
+}

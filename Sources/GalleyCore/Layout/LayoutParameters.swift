@@ -129,6 +129,12 @@ public struct LayoutParameters: Sendable, Hashable {
     public var bannerMaxHeight = 3.0
     /// A brief's headline (not bold) is set at least this many times the size of the text under it.
     public var briefHeadlineRatio = 1.15
+    /// A single letter at least this many times the body size, level with a paragraph's first line, is
+    /// its drop capital; the line starts at most `dropCapReach` capital widths right of it.
+    public var dropCapRatio = 2.0
+    public var dropCapReach = 1.5
+    /// A line piece on the same baseline as the line before, at most this far (em) right of it, continues it.
+    public var sameRowGap = 8.0
 
     public init() {}
     public static let standard = LayoutParameters()

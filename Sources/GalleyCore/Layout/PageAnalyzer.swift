@@ -2,8 +2,8 @@ import Foundation
 
 /// The layout pipeline for one page:
 /// glyphs → lines (LineBuilder) → blocks (BlockBuilder) → kinds (RoleClassifier) → furniture
-/// (FurnitureFinder) → regions and reading order (RegionCutter) → articles (ArticleGrouper) → paragraphs
-/// (ParagraphJoiner). Each stage is its own type with its own contract and tests.
+/// (FurnitureFinder) → drop capitals (DropCapMerger) → regions and reading order (RegionCutter) → articles
+/// (ArticleGrouper) → paragraphs (ParagraphJoiner). Each stage is its own type with its own contract and tests.
 public struct PageAnalyzer: Sendable {
     public var parameters: LayoutParameters
     public init(parameters: LayoutParameters = .standard) { self.parameters = parameters }
@@ -30,7 +30,8 @@ public struct PageAnalyzer: Sendable {
         let images = ImageTrimmer().trim(page.images.map(\.box), glyphs: page.glyphs, page: page.bounds)
             .filter { $0.width > bodySize && $0.height > bodySize }
         blocks += images.map { TextBlock(image: $0) }
-        let split = FurnitureFinder(parameters: p).split(blocks, page: page, bodySize: bodySize)
+        var split = FurnitureFinder(parameters: p).split(blocks, page: page, bodySize: bodySize)
+        split.content = DropCapMerger(parameters: p).merge(split.content, bodySize: bodySize)
         let cut = RegionCutter(parameters: p).cut(split.content, rules: page.rules, bodySize: bodySize)
         let ordered = cut.tree.order.map { split.content[$0] }
         let drafts = ArticleGrouper(parameters: p).group(ordered, images: images, rules: page.rules)

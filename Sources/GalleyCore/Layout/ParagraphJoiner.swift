@@ -6,37 +6,72 @@
 /// blank than usual stands between them. A column break alone never ends a paragraph.
 /// Lines join without a space between CJK characters, with one space between words, and a line-end
 /// hyphen is dropped where it split a word (next line starts in lower case); it is kept, without a
-/// space, before a capital or digit ("Franco-" + "German").
+/// space, before a capital or digit ("Franco-" + "German"). A jump line ("Continued on A6", "下转第三版")
+/// is a paragraph of its own; a piece of a line on the same baseline as the line before it continues it.
 public struct ParagraphJoiner: Sendable {
     public var parameters: LayoutParameters
     public init(parameters: LayoutParameters = .standard) { self.parameters = parameters }
 
     public func paragraphs(_ blocks: [TextBlock]) -> [String] {
+        // The printed lines, pieces on one baseline put back together, each with its column's edges.
+        struct Row { var line: TextLine; var left: Double; var right: Double; var gapLimit: Double?; var size: Double }
+        var rows: [Row] = []
+        for block in blocks where !block.lines.isEmpty {
+            let left = columnLeft(block), right = block.core.x1
+            for (n, line) in block.lines.enumerated() {
+                if let last = rows.last, sameRow(last.line, line) {
+                    rows[rows.count - 1].line.text += " " + line.text
+                    rows[rows.count - 1].line.box = last.line.box.union(line.box)
+                    continue
+                }
+                let limit = n == 0 ? nil : max(parameters.paragraphGapRatio * usualGap(block), 0.5 * line.size)
+                rows.append(Row(line: line, left: left, right: right, gapLimit: limit, size: line.size))
+            }
+        }
         var paras: [String] = []
         var current = ""
         var prevShort = true
-        for block in blocks where !block.lines.isEmpty {
-            let left = columnLeft(block), right = block.core.x1
-            var prevLine: TextLine?
-            for line in block.lines {
-                let s = line.size
-                let indented = line.box.x0 - left >= parameters.paragraphIndent * s
-                var gapBreak = false
-                if let p = prevLine {
-                    let gap = line.box.y0 - p.box.y1
-                    gapBreak = gap > max(parameters.paragraphGapRatio * usualGap(block), 0.5 * s)
-                }
-                if !current.isEmpty && (indented || prevShort || gapBreak) {
-                    paras.append(current)
-                    current = ""
-                }
-                current = current.isEmpty ? line.text : join(current, line.text)
-                prevShort = line.box.x1 < right - parameters.shortLine * s
-                prevLine = line
+        var prev: TextLine?
+        var inJump = false
+        for row in rows {
+            let line = row.line, s = row.size
+            let jump = isJumpLine(line.text)
+            let indented = line.box.x0 - row.left >= parameters.paragraphIndent * s
+            var gapBreak = false
+            if let limit = row.gapLimit, let p = prev { gapBreak = line.box.y0 - p.box.y1 > limit }
+            if !current.isEmpty && (indented || prevShort || gapBreak || jump || inJump) {
+                paras.append(current)
+                current = ""
             }
+            current = current.isEmpty ? line.text : join(current, line.text)
+            prevShort = line.box.x1 < row.right - parameters.shortLine * s
+            prev = line
+            inJump = jump
         }
         if !current.isEmpty { paras.append(current) }
         return paras
+    }
+
+    /// True where `b` stands on the same baseline as `a`, right of it: one printed line in two pieces.
+    func sameRow(_ a: TextLine, _ b: TextLine) -> Bool {
+        abs(a.box.midY - b.box.midY) <= 0.3 * min(a.size, b.size) && b.box.x0 >= a.box.x1 - 0.5
+            && b.box.x0 - a.box.x1 <= parameters.sameRowGap * a.size
+    }
+
+    /// A jump line, telling where the story goes on (Continued on A6, See PIERS on A4, 下转第三版,
+    /// 转第5版, ● a pagina 24, Segue a pagina 3): always a paragraph of its own, the story's last.
+    public func isJumpLine(_ text: String) -> Bool {
+        var t = Substring(text.trimmedWhitespace)
+        while let c = t.first, "●•▶►→(（[".contains(c) || c.isWhitespace { t = t.dropFirst() }
+        let lower = t.lowercased()
+        guard t.count <= 40 else { return false }
+        let latin = ["continued on ", "continued from ", "see ", "turn to ", "a pagina ", "segue a pagina ",
+                     "suite page ", "suite en page ", "fortsetzung seite ", "continúa en ", "sigue en "]
+        if latin.contains(where: { lower.hasPrefix($0) }) {
+            return t.contains { $0.isNumber } && (lower.hasPrefix("see ") ? lower.contains(" on ") || lower.contains(" page") : true)
+        }
+        let zh = ["下转第", "上接第", "转第", "接第", "下转", "上接"]
+        return zh.contains { t.hasPrefix($0) } && (t.hasSuffix("版") || t.hasSuffix("版）") || t.hasSuffix("版)"))
     }
 
     /// The left edge most lines of the block start at (not the indented ones).
