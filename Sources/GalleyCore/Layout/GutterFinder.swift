@@ -100,11 +100,12 @@ public struct GutterFinder: Sendable {
                 && chain.alignedShare(window: window, tolerance: tolerance) >= p.gutterEdgeShare
         }
         // Two gutters beside each other, closer than a column is wide, leave a "column" of a word or two
-        // between them: the weaker one is a river (before the last words of justified lines).
+        // between them: the weaker one is a river (before the last words of justified lines). Pieces of one
+        // gutter, broken where a heading crosses it, meet end to end and both stay.
         kept.sort { $0.evidence > $1.evidence }
         var chosen: [Chain] = []
         for chain in kept where !chosen.contains(where: { other in
-            other.firstBand <= chain.lastEvidence && chain.firstBand <= other.lastEvidence
+            min(other.lastEvidence, chain.lastEvidence) - max(other.firstBand, chain.firstBand) >= 4
                 && abs(other.meanX - chain.meanX) < p.gutterMinColumn * bodySize
         }) {
             chosen.append(chain)
@@ -184,3 +185,4 @@ public struct GutterFinder: Sendable {
         }
     }
 }
+
