@@ -35,17 +35,35 @@ public final class PDFPage {
     ///   pass over the page's drawing, which also yields the image boxes; without it the images come
     ///   from poppler's image mapping.
     public func content(findRules: Bool = true, options: RuleFinder.Options = .init()) throws -> PageContent {
+        try timedContent(findRules: findRules, options: options).content
+    }
+
+    /// `content(findRules:options:)`, with the time each extraction step took.
+    public func timedContent(findRules: Bool = true, options: RuleFinder.Options = .init()) throws
+        -> (content: PageContent, timings: ExtractionTimings) {
         let (w, h) = size
         guard hasArea else { throw ExtractionError.zeroSizePage(page: number) }
+        var timings = ExtractionTimings()
+        let clock = ContinuousClock()
+        var start = clock.now
+        func lap() -> Double {
+            let now = clock.now
+            defer { start = now }
+            return ExtractionTimings.seconds(start.duration(to: now))
+        }
         let glyphs = VerticalWriting.markVerticalRuns(readGlyphs())
+        timings.text = lap()
         var images: [PageImage]
         var rules: [Rule] = []
         if findRules {
             let shapes = PageDrawing.shapes(of: handle, width: w, height: h)
+            timings.drawing = lap()
             rules = RuleFinder(options: options).rules(in: shapes, width: w, height: h)
             images = Self.pictures(in: shapes, width: w, height: h)
+            timings.rules = lap()
         } else {
             images = readImages()
+            timings.drawing = lap()
         }
         var warnings: [String] = []
         if glyphs.isEmpty {
@@ -57,8 +75,9 @@ public final class PDFPage {
                 warnings.append("page \(number) has no text")
             }
         }
-        return PageContent(number: number, width: w, height: h, glyphs: glyphs, images: images,
-                           rules: rules, warnings: warnings)
+        let content = PageContent(number: number, width: w, height: h, glyphs: glyphs, images: images,
+                                  rules: rules, warnings: warnings)
+        return (content, timings)
     }
 
     /// Image boxes among drawn shapes: the image's path (or the clip) cut to the clip and the page.
@@ -171,6 +190,24 @@ public final class PDFPage {
             }
         }
         return PageRaster(width: pw, height: ph, scale: scale, pixels: pixels)
+    }
+}
+
+/// Seconds spent in each step of `PDFPage.timedContent`.
+public struct ExtractionTimings: Sendable {
+    /// Poppler's text pass (characters, boxes, styles) and the glyphs built from it.
+    public var text: Double = 0
+    /// The drawing pass (`PageDrawing`), or poppler's image list when rules are not wanted.
+    public var drawing: Double = 0
+    /// Rules, frames and image boxes read from the drawn shapes.
+    public var rules: Double = 0
+    public init() {}
+
+    public var total: Double { text + drawing + rules }
+
+    static func seconds(_ d: Duration) -> Double {
+        let (s, attos) = d.components
+        return Double(s) + Double(attos) * 1e-18
     }
 }
 

@@ -8,6 +8,7 @@ struct ArticlesCommand {
     var format: Articles.Format
     var output: String?
     var progress: Bool
+    var timings = false
 
     func run() throws {
         // Fail before the analysis, not after it, where the output cannot be written.
@@ -15,10 +16,19 @@ struct ArticlesCommand {
         let document = try PDFDocument(path: input.file, password: input.password)
         let numbers = try PageRange.resolve(input.pages, count: document.pageCount)
         let reporter = ProgressReporter(requested: progress)
-        let result = try ArticlesPipeline().run(document, source: input.file, pages: numbers) { i, count, _ in
+        var pageTimings: [PageTimings] = []
+        let result = try ArticlesPipeline().run(document, source: input.file, pages: numbers, progress: { i, count, _ in
             if count > 1 { reporter.report("page \(i)/\(count)…") }
-        }
+        }, timed: { t in
+            guard timings else { return }
+            reporter.finish()
+            Self.writeTiming(t.line)
+            pageTimings.append(t)
+        })
         reporter.finish()
+        if timings && pageTimings.count > 1 {
+            Self.writeTiming(PageTimings.sum(pageTimings).line.replacingOccurrences(of: "page 0:", with: "all \(pageTimings.count) pages:"))
+        }
         for page in result.pages {
             for warning in page.warnings { Warnings.write(warning) }
         }
@@ -28,6 +38,10 @@ struct ArticlesCommand {
         } else {
             FileHandle.standardOutput.write(data)
         }
+    }
+
+    private static func writeTiming(_ line: String) {
+        FileHandle.standardError.write(Data("galley: timings: \(line)\n".utf8))
     }
 
     static func render(_ document: ArticleDocument, as format: Articles.Format) throws -> Data {

@@ -8,17 +8,50 @@ struct ArticlesPipeline {
     var analyzer = PageAnalyzer()
 
     /// Analyses the given pages of an open document into one output document.
-    /// `progress` is told before each page: (position, count, page number).
+    /// `progress` is told before each page: (position, count, page number); `timed`, after each
+    /// page, how long its extraction and layout took.
     func run(_ document: PDFDocument, source: String, pages: [Int],
-             progress: (Int, Int, Int) -> Void = { _, _, _ in }) throws -> ArticleDocument {
+             progress: (Int, Int, Int) -> Void = { _, _, _ in },
+             timed: (PageTimings) -> Void = { _ in }) throws -> ArticleDocument {
         var result = ArticleDocument(source: source)
+        let clock = ContinuousClock()
         for (i, n) in pages.enumerated() {
             progress(i + 1, pages.count, n)
-            let layout = analyzer.analyze(try document.page(n).content())
+            let (content, extraction) = try document.page(n).timedContent()
+            let start = clock.now
+            let layout = analyzer.analyze(content)
+            let (s, attos) = start.duration(to: clock.now).components
+            timed(PageTimings(page: n, extraction: extraction, layout: Double(s) + Double(attos) * 1e-18))
             result.pages.append(layout.summary)
             result.articles += layout.articles
         }
         return result
+    }
+}
+
+/// How long one page took: Poppler's passes and the layout analysis (`PageAnalyzer.analyze` as a
+/// whole), in seconds.
+struct PageTimings {
+    var page: Int
+    var extraction: ExtractionTimings
+    var layout: Double
+
+    var total: Double { extraction.total + layout }
+
+    /// One line for standard error, in milliseconds:
+    /// "page 3: text 10.1 ms, drawing 31.0 ms, rules 0.8 ms, layout 45.2 ms, total 87.1 ms".
+    var line: String {
+        func ms(_ s: Double) -> String { String(format: "%.1f ms", s * 1000) }
+        let e = extraction
+        return "page \(page): text \(ms(e.text)), drawing \(ms(e.drawing)), rules \(ms(e.rules)), "
+            + "layout \(ms(layout)), total \(ms(total))"
+    }
+
+    /// The sum over several pages (page 0).
+    static func sum(_ all: [PageTimings]) -> PageTimings {
+        var e = ExtractionTimings()
+        for t in all { e.text += t.extraction.text; e.drawing += t.extraction.drawing; e.rules += t.extraction.rules }
+        return PageTimings(page: 0, extraction: e, layout: all.reduce(0) { $0 + $1.layout })
     }
 }
 

@@ -31,9 +31,13 @@ struct Articles: ParsableCommand {
     @Flag(help: "Show progress (page 3/6…) on standard error even when it is not a terminal.")
     var progress = false
 
+    @Flag(help: ArgumentHelp("Print to standard error, for each page, the time of its extraction and layout.",
+                             discussion: "text: Poppler's text pass; drawing: the pass over the page's drawing; rules: rules and images read from it; layout: the whole layout analysis. Milliseconds of wall-clock time."))
+    var timings = false
+
     func run() throws {
         try CommandErrors.reporting {
-            try ArticlesCommand(input: input, format: format, output: output, progress: progress).run()
+            try ArticlesCommand(input: input, format: format, output: output, progress: progress, timings: timings).run()
         }
     }
 }
