@@ -31,9 +31,9 @@ public final class PDFPage {
     }
 
     /// Reads everything the layout core needs: glyphs, images, rules and warnings.
-    /// - Parameter findRules: whether to look for rules, frames and tinted boxes. It costs one more
-    ///   pass over the page's drawing, which also yields the image boxes; without it the images come
-    ///   from poppler's image mapping.
+    /// - Parameter findRules: whether to look for rules, frames and tinted boxes. It draws the page
+    ///   (which also yields the image boxes, and reads the text on the way, so the text pass reuses
+    ///   it); without it the text is read by itself and the images come from poppler's image mapping.
     public func content(findRules: Bool = true, options: RuleFinder.Options = .init()) throws -> PageContent {
         try timedContent(findRules: findRules, options: options).content
     }
@@ -51,17 +51,21 @@ public final class PDFPage {
             defer { start = now }
             return ExtractionTimings.seconds(start.duration(to: now))
         }
-        let glyphs = VerticalWriting.markVerticalRuns(readGlyphs())
-        timings.text = lap()
         var images: [PageImage]
         var rules: [Rule] = []
+        let glyphs: [Glyph]
         if findRules {
+            // Drawing first: it leaves the page's text in poppler's cache for the text pass.
             let shapes = PageDrawing.shapes(of: handle, width: w, height: h)
             timings.drawing = lap()
+            glyphs = VerticalWriting.markVerticalRuns(readGlyphs())
+            timings.text = lap()
             rules = RuleFinder(options: options).rules(in: shapes, width: w, height: h)
             images = Self.pictures(in: shapes, width: w, height: h)
             timings.rules = lap()
         } else {
+            glyphs = VerticalWriting.markVerticalRuns(readGlyphs())
+            timings.text = lap()
             images = readImages()
             timings.drawing = lap()
         }

@@ -45,22 +45,36 @@ public struct DrawnShape: Sendable, Equatable {
 /// context; the path, pen width, colour and clip are read there. The observer forwards drawing to a
 /// tiny image surface (`scale` pixels per point) so glyphs and images cost little to rasterise, yet
 /// the page keeps its full extent, which the observer needs to report operations anywhere on it.
+///
+/// The page is drawn the way poppler draws for the screen, not for printing, because only then does
+/// poppler keep the text it meets on the way (`poppler_page_render` fills the page's text cache):
+/// the text calls that follow reuse it instead of reading the page's content a second time. On
+/// screen, poppler widens lines thinner than one device pixel to one pixel and snaps their ends to
+/// pixel centres; so the user space is `units` device units per point (the pixel is 1/`units` of a
+/// point, far below anything a rule measures), and the surfaces' device scale brings that back down
+/// to `scale` pixels per point for the actual rasterisation. Paths, clips and pen widths are read in
+/// device units and divided by `units`.
 final class PageDrawing {
     private(set) var shapes: [DrawnShape] = []
     private var cr: OpaquePointer?
-    private let scale: Double
+    /// Device units per point as poppler sees them.
+    private let units: Double
 
-    private init(scale: Double) { self.scale = scale }
+    private init(units: Double) { self.units = units }
 
-    /// Draws `page` (a poppler page handle) and returns what it drew.
-    static func shapes(of page: OpaquePointer, width: Double, height: Double, scale: Double = 0.25) -> [DrawnShape] {
-        let recorder = PageDrawing(scale: scale)
+    /// Draws `page` (a poppler page handle) and returns what it drew. Afterwards the page's text
+    /// is cached in poppler (see the type's notes).
+    static func shapes(of page: OpaquePointer, width: Double, height: Double, scale: Double = 0.25,
+                       units: Double = 1000) -> [DrawnShape] {
+        let recorder = PageDrawing(units: units)
         let pw = Int32(max(1, (width * scale).rounded(.up))), ph = Int32(max(1, (height * scale).rounded(.up)))
         guard let target = cairo_image_surface_create(CAIRO_FORMAT_A8, pw, ph) else { return [] }
         defer { cairo_surface_destroy(target) }
+        cairo_surface_set_device_scale(target, scale / units, scale / units)
         guard let observer = cairo_surface_create_observer(target, CAIRO_SURFACE_OBSERVER_NORMAL) else { return [] }
         defer { cairo_surface_destroy(observer) }
         guard cairo_surface_status(observer) == CAIRO_STATUS_SUCCESS else { return [] }
+        cairo_surface_set_device_scale(observer, scale / units, scale / units)
         let context = Unmanaged.passUnretained(recorder).toOpaque()
         cairo_surface_observer_add_fill_callback(observer, { _, _, data in
             Unmanaged<PageDrawing>.fromOpaque(data!).takeUnretainedValue().record(stroke: false)
@@ -76,10 +90,8 @@ final class PageDrawing {
         }, context)
         let cr = cairo_create(observer)
         recorder.cr = cr
-        cairo_scale(cr, scale, scale)
-        // Rendering "for printing" keeps paths where the PDF puts them: on screen, poppler snaps thin
-        // lines to whole pixels, which at this scale would move them by points.
-        poppler_page_render_for_printing(page, cr)
+        cairo_scale(cr, units, units)
+        poppler_page_render(page, cr)
         recorder.cr = nil
         cairo_destroy(cr)
         withExtendedLifetime(recorder) {}
@@ -99,7 +111,7 @@ final class PageDrawing {
         for (x, y) in [(x0, y0), (x1, y0), (x0, y1), (x1, y1)] {
             var px = x, py = y
             cairo_user_to_device(cr, &px, &py)
-            xs.append(px / scale); ys.append(py / scale)
+            xs.append(px / units); ys.append(py / units)
         }
         return Rect(x0: xs.min()!, y0: ys.min()!, x1: xs.max()!, y1: ys.max()!)
     }
@@ -121,8 +133,13 @@ final class PageDrawing {
         guard let source = cairo_get_source(cr) else { return }
         let type = cairo_pattern_get_type(source)
         if type == CAIRO_PATTERN_TYPE_SURFACE || type == CAIRO_PATTERN_TYPE_RASTER_SOURCE {
-            shapes.append(DrawnShape(operation: .picture, subpaths: subpaths, color: nil,
-                                     clip: pictureBox(cr).flatMap { $0.intersection(clip) } ?? clip))
+            // An image of known size covers its own box: exact, where the path poppler fills with it
+            // (the image's square) has gone through Cairo's fixed point at raster scale.
+            if let box = pictureBox(cr) {
+                shapes.append(DrawnShape(operation: .picture, subpaths: [], color: nil, clip: box.intersection(clip) ?? clip))
+            } else {
+                shapes.append(DrawnShape(operation: .picture, subpaths: subpaths, color: nil, clip: clip))
+            }
             return
         }
         // Gradients and meshes (PDF shadings) count as tint of a middle grey.
@@ -136,7 +153,7 @@ final class PageDrawing {
             var vx = 0.0, vy = cairo_get_line_width(cr)
             cairo_user_to_device_distance(cr, &vx, &vy)
             // The pen's width on the page: the smaller of its horizontal and vertical reach.
-            let width = min((ux * ux + uy * uy).squareRoot(), (vx * vx + vy * vy).squareRoot()) / scale
+            let width = min((ux * ux + uy * uy).squareRoot(), (vx * vx + vy * vy).squareRoot()) / units
             operation = .stroke(width: width)
         }
         shapes.append(DrawnShape(operation: operation, subpaths: subpaths, color: color, clip: clip))
@@ -175,7 +192,7 @@ final class PageDrawing {
             var px = x, py = y
             cairo_matrix_transform_point(&matrix, &px, &py)
             cairo_user_to_device(cr, &px, &py)
-            xs.append(px / scale); ys.append(py / scale)
+            xs.append(px / units); ys.append(py / units)
         }
         return Rect(x0: xs.min()!, y0: ys.min()!, x1: xs.max()!, y1: ys.max()!)
     }
@@ -190,7 +207,7 @@ final class PageDrawing {
         func point(_ p: cairo_path_data_t) -> DrawnShape.Point {
             var x = p.point.x, y = p.point.y
             cairo_user_to_device(cr, &x, &y)
-            return DrawnShape.Point(x: x / scale, y: y / scale)
+            return DrawnShape.Point(x: x / units, y: y / units)
         }
         func flush() {
             if current.points.count > 1 { result.append(current) }
