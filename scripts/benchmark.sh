@@ -1,24 +1,30 @@
 #!/usr/bin/env bash
-# Times `galley inspect --format json` (and, with --articles, `galley articles`) against pdftotext over
-# the devset pages, in one run each, and prints the ratios and galley's peak memory.
+# Times `galley inspect --format json` and `galley articles` against pdftotext over the devset pages,
+# in one run, and prints: the ratios (wall-clock and CPU), galley's peak memory, and the layout-only
+# time of the largest devset page (the one with the most glyphs; best of several runs of
+# `galley articles --timings`).
 #
-#   scripts/benchmark.sh [--articles] [--pages DIR] [--runs N]
+#   scripts/benchmark.sh [--pages DIR] [--runs N] [--layout-runs N] [--no-articles]
 #
-# Environment: SCRATCH (SwiftPM scratch path, default .build-bench), GALLEY (use this binary instead of
-# building one), SWIFT_BUILD_FLAGS (extra flags for `swift build`, e.g. --static-swift-stdlib).
-# Targets (issue 2): inspect <= 1.5 x pdftotext, articles <= 2 x pdftotext.
+# Builds the release binary first (in $SCRATCH, default .build-bench) unless GALLEY names one.
+# Environment: SCRATCH (SwiftPM scratch path), GALLEY (use this binary instead of building one),
+# SWIFT_BUILD_FLAGS (flags for `swift build`; default --static-swift-stdlib, which starts faster).
+# Targets: inspect <= 1.5 x pdftotext, articles <= 2 x pdftotext, layout of the largest page < 50 ms.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 pages_dir="$root/../shared/devset"
-articles=0
+articles=1
 runs=3
+layout_runs=7
 while [ $# -gt 0 ]; do
     case "$1" in
         --articles) articles=1 ;;
+        --no-articles) articles=0 ;;
         --pages) pages_dir=$2; shift ;;
         --runs) runs=$2; shift ;;
-        -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+        --layout-runs) layout_runs=$2; shift ;;
+        -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
         *) echo "benchmark.sh: unknown option $1" >&2; exit 2 ;;
     esac
     shift
@@ -33,7 +39,7 @@ mapfile -t pdfs < <(find "$pages_dir" -maxdepth 1 -name '*.pdf' | sort)
 if [ -z "${GALLEY:-}" ]; then
     scratch=${SCRATCH:-.build-bench}
     echo "building release binary in $scratch ..." >&2
-    (cd "$root" && swift build -c release --scratch-path "$scratch" ${SWIFT_BUILD_FLAGS:-} >&2)
+    (cd "$root" && swift build -c release --scratch-path "$scratch" ${SWIFT_BUILD_FLAGS---static-swift-stdlib} >&2)
     GALLEY="$root/$scratch/release/galley"
 fi
 [ -x "$GALLEY" ] || { echo "benchmark.sh: no galley binary at $GALLEY" >&2; exit 2; }
@@ -105,6 +111,7 @@ report() { # label, "wall cpu" of the tool, "wall cpu" of pdftotext, target
         "$c" "$(echo "$c / $rc" | bc -l)" "$4"
 }
 
+echo "galley: $GALLEY"
 echo "pages: ${#pdfs[@]} PDFs in $pages_dir; best of $runs runs; one process per PDF for every tool"
 ref=$(time_all pdftotext {} -)
 read -r rw rc <<<"$ref"
@@ -122,4 +129,32 @@ if [ "$articles" = 1 ]; then
     else
         echo "galley articles: failed on a page (see above)"
     fi
+fi
+if [ "$articles" = 1 ] && ! "$GALLEY" articles --help 2>/dev/null | grep -q -- --timings; then
+    echo "layout of the largest page: this galley has no 'articles --timings'"
+elif [ "$articles" = 1 ]; then
+    # The largest page: the most glyphs, as `galley inspect` counts them.
+    largest="" most=-1
+    for pdf in "${pdfs[@]}"; do
+        n=$("$GALLEY" inspect --no-rules "$pdf" 2>/dev/null | awk '/^page [0-9]+:/ { for (i = 1; i < NF; i++) if ($(i+1) ~ /^glyphs/) s += $i } END { print s + 0 }')
+        if [ "$n" -gt "$most" ]; then most=$n; largest=$pdf; fi
+    done
+    # Best of $layout_runs runs of each step, from `galley articles --timings` (milliseconds).
+    best_ms() { # field name, lines of timings
+        awk -v f="$1" '{ for (i = 1; i <= NF; i++) if ($i == f) { v = $(i+1) + 0; if (best == "" || v < best) best = v } }
+                       END { printf "%.1f", best }' <<<"$2"
+    }
+    lines=""
+    for _ in $(seq "$layout_runs"); do
+        lines+=$("$GALLEY" articles --timings "$largest" 2>&1 >/dev/null | grep 'timings: page' || true)$'\n'
+    done
+    printf '%-32s %s ms   (%s, %s glyphs; best of %s: text %s ms, drawing %s ms, rules %s ms)   (target < 50 ms)\n' \
+        "layout of the largest page" "$(best_ms layout "$lines")" "$(basename "$largest")" "$most" "$layout_runs" \
+        "$(best_ms text "$lines")" "$(best_ms drawing "$lines")" "$(best_ms rules "$lines")"
+    # The slowest layout over all pages, one run each.
+    slow=$(for pdf in "${pdfs[@]}"; do
+        "$GALLEY" articles --timings "$pdf" 2>&1 >/dev/null | grep 'timings: page' | sed "s|^|$(basename "$pdf") |" || true
+    done | awk '{ for (i = 1; i <= NF; i++) if ($i == "layout") { v = $(i+1) + 0; if (v > m) { m = v; p = $1 } } }
+                END { printf "%.1f ms (%s)", m, p }')
+    printf '%-32s %s, one run each\n' "slowest layout over the pages" "$slow"
 fi

@@ -31,5 +31,10 @@ if [ "${1:-}" = "--debug" ]; then
     swift build
 else
     echo "setup: building galley (release)…" >&2
-    swift build -c release
+    # The Swift runtime linked in statically: each run starts faster (about a third fewer instructions
+    # before main). Toolchains without the static libraries get the ordinary build.
+    swift build -c release --static-swift-stdlib || {
+        echo "setup: static Swift runtime not available; building with the shared one" >&2
+        swift build -c release
+    }
 fi
