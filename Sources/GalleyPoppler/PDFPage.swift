@@ -199,9 +199,11 @@ public final class PDFPage {
 
 /// Seconds spent in each step of `PDFPage.timedContent`.
 public struct ExtractionTimings: Sendable {
-    /// Poppler's text pass (characters, boxes, styles) and the glyphs built from it.
+    /// Characters, boxes and styles asked of poppler and the glyphs built from them. With rules,
+    /// poppler's text was already collected by the drawing pass; without, this includes its pass.
     public var text: Double = 0
-    /// The drawing pass (`PageDrawing`), or poppler's image list when rules are not wanted.
+    /// The drawing pass (`PageDrawing`, which also collects the text), or poppler's image list when
+    /// rules are not wanted.
     public var drawing: Double = 0
     /// Rules, frames and image boxes read from the drawn shapes.
     public var rules: Double = 0

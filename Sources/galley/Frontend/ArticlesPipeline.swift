@@ -39,7 +39,7 @@ struct PageTimings {
     var total: Double { extraction.total + layout }
 
     /// One line for standard error, in milliseconds:
-    /// "page 3: text 10.1 ms, drawing 31.0 ms, rules 0.8 ms, layout 45.2 ms, total 87.1 ms".
+    /// "page 3: text 8.1 ms, drawing 26.2 ms, rules 0.2 ms, layout 40.4 ms, total 74.9 ms".
     var line: String {
         func ms(_ s: Double) -> String { String(format: "%.1f ms", s * 1000) }
         let e = extraction
