@@ -17,10 +17,13 @@
 /// chain; `gutterMaxMisses` bands in a row with text across it end it (a heading spanning the columns).
 /// A chain with at least `gutterMinEvidence` gap bands is a gutter when the text beside it is aligned:
 /// in at least `gutterEdgeShare` of its bands the text on its right starts (or the text on its left
-/// ends) within `gutterEdgeTolerance` em of where it starts (ends) furthest out nearby. That is a column
+/// ends) within `gutterEdgeTolerance` em of where most lines nearby start (end): the lower (upper)
+/// quartile, so that a stray piece starting in the gutter does not move the edge. That is a column
 /// edge; the wide word spaces of justified text can line up into a river, but the words after them start
-/// anywhere. Cost: one pass over the glyphs and one
-/// over the bands, each band sorting its own glyph spans.
+/// anywhere. The gutter runs from its first aligned band to its last (a word space a chain set out from,
+/// above the column, is no part of it). A band where the white around the chain is wider than
+/// `gutterMaxGap` (a short line) is no evidence, whatever word space touches the chain there.
+/// Cost: one pass over the glyphs and one over the bands, each band sorting its own glyph spans.
 public struct GutterFinder: Sendable {
     public var parameters: LayoutParameters
     public init(parameters: LayoutParameters = .standard) { self.parameters = parameters }
@@ -59,6 +62,15 @@ public struct GutterFinder: Sendable {
                     let o = min(gap.1, cur.1) - max(gap.0, cur.0)
                     if o >= minOverlap && o > bestOverlap { best = i; bestOverlap = o }
                 }
+                // The gutter lies inside a wide white stretch here (a short line beside it): a word space
+                // that touches the chain's stretch is no evidence, and would lead the chain astray.
+                if gaps.contains(where: { g in
+                    g.1 - g.0 > maxGap && min(g.1, cur.1) - max(g.0, cur.0) >= (cur.1 - cur.0) - minOverlap
+                }) {
+                    chain.extend(band: k, gap: cur, evidence: false)
+                    next.append(chain)
+                    continue
+                }
                 if let i = best {
                     used.insert(i)
                     chain.extend(band: k, gap: gaps[i], evidence: true)
@@ -95,9 +107,13 @@ public struct GutterFinder: Sendable {
         var out: [Rect] = []
         let window = Int((p.gutterAlignWindow / p.gutterBandHeight).rounded())
         let tolerance = p.gutterEdgeTolerance * bodySize
-        var kept = finished.filter { chain in
-            chain.evidence >= p.gutterMinEvidence
-                && chain.alignedShare(window: window, tolerance: tolerance) >= p.gutterEdgeShare
+        var kept: [Chain] = []
+        for var chain in finished where chain.evidence >= p.gutterMinEvidence {
+            let a = chain.alignment(window: window, tolerance: tolerance)
+            guard a.share >= p.gutterEdgeShare else { continue }
+            chain.samples.removeAll { $0.band < a.first || $0.band > a.last }
+            chain.lastEvidence = min(chain.lastEvidence, a.last)
+            kept.append(chain)
         }
         // Two gutters beside each other, closer than a column is wide, leave a "column" of a word or two
         // between them: the weaker one is a river (before the last words of justified lines). Pieces of one
@@ -166,22 +182,28 @@ public struct GutterFinder: Sendable {
         var meanX: Double { samples.reduce(0) { $0 + ($1.x0 + $1.x1) / 2 } / Double(samples.count) }
 
         /// The share of gap bands whose right edge (the next column's line start) lies within `tolerance`
-        /// of the leftmost right edge within `window` bands, or whose left edge (the line end before it)
-        /// lies within `tolerance` of the rightmost left edge there; the larger of the two shares.
-        func alignedShare(window: Int, tolerance: Double) -> Double {
+        /// of the column's start within `window` bands (the lower quartile of the right edges there: a
+        /// stray piece starting left of the column does not move it), or whose left edge (the line end
+        /// before it) lies within `tolerance` of the upper quartile of the left edges; the larger share.
+        /// Also the first and last band aligned on that side: the gutter runs from one to the other (a
+        /// word space a chain set out from, above the column, is not part of it).
+        func alignment(window: Int, tolerance: Double) -> (share: Double, first: Int, last: Int) {
             let ev = samples.filter(\.evidence)
-            guard !ev.isEmpty else { return 0 }
-            var starts = 0, ends = 0
+            guard !ev.isEmpty else { return (0, 0, -1) }
+            var starts: [Int] = [], ends: [Int] = []
             var lo = 0, hi = 0
             for s in ev {
                 while ev[lo].band < s.band - window { lo += 1 }
                 while hi + 1 < ev.count, ev[hi + 1].band <= s.band + window { hi += 1 }
-                var minStart = Double.infinity, maxEnd = -Double.infinity
-                for t in ev[lo...hi] { minStart = min(minStart, t.x1); maxEnd = max(maxEnd, t.x0) }
-                if s.x1 - minStart <= tolerance { starts += 1 }
-                if maxEnd - s.x0 <= tolerance { ends += 1 }
+                // The column edges nearby: where the lines start (end) apart from a few outliers, a
+                // quarter of the way in from the outermost (indents and short lines lie inside).
+                let xs = ev[lo...hi].map(\.x1).sorted(), xe = ev[lo...hi].map(\.x0).sorted()
+                let start = xs[(xs.count - 1) / 4], end = xe[xe.count - 1 - (xe.count - 1) / 4]
+                if abs(s.x1 - start) <= tolerance { starts.append(s.band) }
+                if abs(s.x0 - end) <= tolerance { ends.append(s.band) }
             }
-            return Double(max(starts, ends)) / Double(ev.count)
+            let side = starts.count >= ends.count ? starts : ends
+            return (Double(side.count) / Double(ev.count), side.first ?? 0, side.last ?? -1)
         }
     }
 }

@@ -30,6 +30,15 @@ public struct LayoutParameters: Sendable, Hashable {
     public var gutterAlign = 0.25
     public var gutterAlignedShare = 0.6
     public var gutterLongHeight = 8.0
+    /// Between Latin words the gutter test also wants the text left of the gap to end flush: most rows
+    /// with text within `gutterEdgeReach` em left of the gap end at one edge (punctuation may hang up to
+    /// `gutterHang` em past it), at least `gutterMinGap` em short of the next column.
+    /// Line ends count as flush within `gutterEndTolerance` em of each other.
+    public var gutterEdgeReach = 4.0
+    public var gutterHang = 0.5
+    public var gutterEndTolerance = 0.15
+    /// Ragged text left of a gutter need not end flush when every row ends at least this far (em) short.
+    public var gutterRaggedGap = 0.8
     /// The gutter test looks this far (em) above and below the line, no further.
     public var gutterWindow = 12.0
     /// Text at least this many times the body size counts as display type when splitting lines:
@@ -55,13 +64,19 @@ public struct LayoutParameters: Sendable, Hashable {
     /// A chain of gaps is a gutter when it has at least this many gap bands (16 bands of 0.4 em: 6.4 em).
     public var gutterMinEvidence = 16
     /// ... and the text beside it is aligned: in this share of its bands the next column's lines start
-    /// (or the previous column's lines end) within `gutterEdgeTolerance` em of the column edge, taken as the
-    /// outermost start (end) within `gutterAlignWindow` em above or below.
+    /// (or the previous column's lines end) within `gutterEdgeTolerance` em of the
+    /// column edge: where most lines start (end) within `gutterAlignWindow` em above or below.
     public var gutterEdgeShare = 0.6
     public var gutterEdgeTolerance = 0.3
     public var gutterAlignWindow = 10.0
     /// Of two gutters side by side closer than this (em of body), only the better supported one counts.
     public var gutterMinColumn = 6.0
+
+    // MARK: Split rows (SplitRowMender)
+    /// Pieces of one short row at most this far apart (em) may be one line split at a gutter...
+    public var rowMendGap = 2.0
+    /// ... when no line of about their size lies closer than this (em) above or below any of them.
+    public var rowMendIsolation = 0.6
 
     // MARK: Lines → blocks (BlockBuilder)
     /// Largest ratio of sizes for lines in one block.

@@ -1,3 +1,4 @@
+import Foundation
 /// Stage 1: glyphs → lines.
 ///
 /// Contract: every glyph ends up in exactly one line. Horizontal glyphs form lines left to right; a line
@@ -14,6 +15,9 @@
 /// Besides, the gutters `GutterFinder` traces through the white space of the whole page split body-size
 /// lines wherever a gap holds one: that test survives the noisy glyph boxes of OCR text layers.
 /// Blank space above the page's first line or below its last is no evidence of a gutter.
+/// Debugging aid: GALLEY_SPLIT_DEBUG=1 writes every body line split at a gap to standard error, with the test
+/// that split it (finder: a GutterFinder gutter; local: the gap's own gutter test).
+let debugSplits = ProcessInfo.processInfo.environment["GALLEY_SPLIT_DEBUG"] != nil
 public struct LineBuilder: Sendable {
     public var parameters: LayoutParameters
     public init(parameters: LayoutParameters = .standard) { self.parameters = parameters }
@@ -137,10 +141,17 @@ public struct LineBuilder: Sendable {
                         split = bestGap >= parameters.displayGutter * s
                             || (differ && bestGap >= parameters.displayStyleGap * s)
                     } else {
-                        split = crossesGutter(from: left.x1, to: f.box.x0, y: f.box.midY, gutters: gutters,
+                        let cg = crossesGutter(from: left.x1, to: f.box.x0, y: f.box.midY, gutters: gutters,
                                               bodySize: bodySize)
+                        split = cg
                             || gutterBetween(leftEdge: left.x1, right: f.box, size: min(lineSize[l], f.size),
-                                             index: index)
+                                             index: index,
+                                             leftLast: isCJK(glyphs[f.glyphs.first!]) ? nil : lastGlyphOf(l))
+                        if split, debugSplits {
+                            let lt = text(of: lines[l].flatMap { items[$0].glyphs }.map { glyphs[$0] }.sorted { $0.box.x0 < $1.box.x0 })
+                            let rt = text(of: f.glyphs.map { glyphs[$0] })
+                            FileHandle.standardError.write(Data(("SPLIT \(cg ? "finder" : "local") em=\(String(format: "%.2f", (f.box.x0 - left.x1) / min(lineSize[l], f.size))) y=\(Int(f.box.midY)) x=\(Int(left.x1))-\(Int(f.box.x0)) [\(lt.suffix(20))] | [\(rt)]\n").utf8))
+                        }
                     }
                 }
                 if !split {
@@ -184,8 +195,8 @@ public struct LineBuilder: Sendable {
 
     /// True where the gap between `leftEdge` and `right` holds a column gutter: at `right`'s start, or,
     /// where `right` opens an indented paragraph, at the start of the lines just above or below it.
-    func gutterBetween(leftEdge: Double, right: Rect, size: Double, index: GlyphIndex) -> Bool {
-        if isGutter(leftEdge: leftEdge, right: right, size: size, index: index) { return true }
+    func gutterBetween(leftEdge: Double, right: Rect, size: Double, index: GlyphIndex, leftLast: Glyph? = nil) -> Bool {
+        if isGutter(leftEdge: leftEdge, right: right, size: size, index: index, leftLast: leftLast) { return true }
         guard right.x0 - leftEdge >= 1.0 * size else { return false }
         var candidates: [Double] = []
         index.forEach(x0: leftEdge + 0.25 * size, x1: right.x0 - 0.25 * size,
@@ -197,7 +208,7 @@ public struct LineBuilder: Sendable {
         }
         for x in candidates.sorted().prefix(4) {
             let edge = Rect(x0: x, y0: right.y0, x1: x + size, y1: right.y1)
-            if isGutter(leftEdge: leftEdge, right: edge, size: size, index: index) { return true }
+            if isGutter(leftEdge: leftEdge, right: edge, size: size, index: index, leftLast: leftLast) { return true }
         }
         return false
     }
@@ -206,7 +217,7 @@ public struct LineBuilder: Sendable {
     /// a tall strip, and other lines in that strip start flush with `right` (a column's left edge).
     /// Word spaces of justified text may line up by chance over a few lines (rivers), but the words after
     /// them rarely start at the same x as well.
-    func isGutter(leftEdge: Double, right: Rect, size: Double, index: GlyphIndex) -> Bool {
+    func isGutter(leftEdge: Double, right: Rect, size: Double, index: GlyphIndex, leftLast: Glyph? = nil) -> Bool {
         let bx1 = right.x0 - 0.02 * size
         let bx0 = max(leftEdge, right.x0 - parameters.gutterBand * size) + 0.02 * size
         guard bx1 > bx0 else { return false }
@@ -236,8 +247,59 @@ public struct LineBuilder: Sendable {
         }
         let aligned = rows.filter { abs($0.x - right.x0) <= tol }.count
         guard aligned >= 1, Double(aligned) >= parameters.gutterAlignedShare * Double(rows.count) else { return false }
-        return aligned >= 2 || height >= parameters.gutterLongHeight * size
+        guard aligned >= 2 || height >= parameters.gutterLongHeight * size else { return false }
+        // Between Latin words (`leftLast`, the last glyph before the gap, not CJK) the left side must
+        // look like a column's end too.
+        guard let last = leftLast, !isCJK(last) else { return true }
+        return endsFlush(leftEdge: leftEdge, last: last, right: right, size: size, top: top, bottom: bottom, index: index)
     }
+
+    /// True where the text left of a gutter candidate ends flush: in the strip `top`...`bottom`, most rows
+    /// that have text within `gutterEdgeReach` em left of `right` end at one x (the column's right edge),
+    /// the line at hand does not run past it, and at least `gutterMinGap` em of white lies between that
+    /// edge and `right` (with no such rows, at least that much white before `right`); or, for ragged
+    /// text, every row (this one too) ends at least `gutterRaggedGap` em short of `right`. Latin word spaces of justified text line up into rivers where the words after
+    /// them start flush by chance; the words before a river end anywhere.
+    func endsFlush(leftEdge: Double, last: Glyph, right: Rect, size: Double, top: Double, bottom: Double,
+                   index: GlyphIndex) -> Bool {
+        let reach = parameters.gutterEdgeReach * size, tol = parameters.gutterEndTolerance * size
+        let hang = parameters.gutterHang * size
+        let limit = right.x0 - 0.02 * size
+        // Each row's end, and whether it ends in punctuation (which may hang past the edge).
+        var ends: [(y: Double, x: Double, punct: Bool)] = [(right.midY, leftEdge, isPunctuation(last))]
+        index.forEach(x0: right.x0 - reach, x1: limit, y0: top, y1: bottom) { g in
+            guard g.box.x1 <= limit, g.box.x1 >= right.x0 - reach, g.box.midY > top, g.box.midY < bottom,
+                  abs(g.box.midY - right.midY) > 0.5 * size,
+                  max(g.size, size) / max(0.01, min(g.size, size)) <= parameters.lineSizeRatio else { return }
+            if let k = ends.firstIndex(where: { abs($0.y - g.box.midY) < 0.5 * size }) {
+                if g.box.x1 > ends[k].x { ends[k].x = g.box.x1; ends[k].punct = isPunctuation(g) }
+            } else {
+                ends.append((g.box.midY, g.box.x1, isPunctuation(g)))
+            }
+        }
+        // No other text beside it on the left (a column of one line, or display type around): the gap
+        // itself must be gutter-wide.
+        guard ends.count >= 2 else { return right.x0 - leftEdge >= parameters.gutterMinGap * size }
+        // The edge most rows end at (letters on it, punctuation on it or hanging a little past it).
+        func onEdge(_ r: (y: Double, x: Double, punct: Bool), _ e: Double) -> Bool {
+            r.x >= e - tol && r.x <= e + (r.punct ? hang : tol)
+        }
+        var best = 0, edge = leftEdge
+        for e in ends.filter({ !$0.punct }).map(\.x) {
+            let n = ends.filter { onEdge($0, e) }.count
+            if n > best || (n == best && e < edge) { best = n; edge = e }
+        }
+        let flush = best >= 2 && Double(best) >= parameters.gutterAlignedShare * Double(ends.count)
+            && (leftEdge <= edge || onEdge(ends[0], edge))
+            && right.x0 - edge >= parameters.gutterMinGap * size
+        // Ragged text (unjustified, or an OCR layer) ends anywhere, but well short of the next column.
+        let ragged = ends.allSatisfy { right.x0 - $0.x >= parameters.gutterRaggedGap * size }
+        return flush || ragged
+    }
+
+    func isPunctuation(_ g: Glyph) -> Bool { !(g.text.last.map { $0.isLetter || $0.isNumber } ?? false) }
+
+    func isCJK(_ g: Glyph) -> Bool { g.text.unicodeScalars.first.map(Script.isCJK) ?? false }
 
     /// The text of glyphs on one line, with spaces where the gaps are word spaces.
     func text(of glyphs: [Glyph]) -> String {

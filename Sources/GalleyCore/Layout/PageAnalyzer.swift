@@ -1,7 +1,7 @@
 import Foundation
 
 /// The layout pipeline for one page:
-/// glyphs → lines (LineBuilder) → blocks (BlockBuilder) → kinds (RoleClassifier) → furniture
+/// glyphs → lines (LineBuilder, SplitRowMender) → blocks (BlockBuilder) → kinds (RoleClassifier) → furniture
 /// (FurnitureFinder) → drop capitals (DropCapMerger) → regions and reading order (RegionCutter) → articles
 /// (ArticleGrouper) → paragraphs (ParagraphJoiner). Each stage is its own type with its own contract and tests.
 public struct PageAnalyzer: Sendable {
@@ -24,7 +24,8 @@ public struct PageAnalyzer: Sendable {
     public func analyzeWithTrace(_ page: PageContent) -> (layout: PageLayout, trace: Trace) {
         let p = parameters
         let bodySize = RoleClassifier.bodySize(of: page.glyphs)
-        let lines = LineBuilder(parameters: p).lines(from: page.glyphs, rules: page.rules, bodySize: bodySize)
+        var lines = LineBuilder(parameters: p).lines(from: page.glyphs, rules: page.rules, bodySize: bodySize)
+        lines = SplitRowMender(parameters: p).mend(lines, bodySize: bodySize)
         var blocks = BlockBuilder(parameters: p).blocks(from: lines, rules: page.rules)
         blocks = RoleClassifier(parameters: p).classify(blocks, bodySize: bodySize)
         let images = ImageTrimmer().trim(page.images.map(\.box), glyphs: page.glyphs, page: page.bounds)
