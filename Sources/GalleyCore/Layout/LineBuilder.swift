@@ -40,39 +40,77 @@ public struct LineBuilder: Sendable {
     // MARK: Fragments
 
     /// Tight runs of glyphs (indexes into `glyphs`), each sorted left to right.
+    ///
+    /// A sweep in x order: each glyph joins the fragment, among those whose last glyph shares its baseline
+    /// and ends just before it, whose last glyph is closest in height (the earliest on a tie), or starts a
+    /// new one. Fragments are found through buckets of their last glyph's centre and bottom (the baseline
+    /// test compares either), so that a glyph looks at the fragments of its own row only.
     func fragments(_ glyphs: [Glyph]) -> [[Int]] {
-        let order = glyphs.indices.sorted { glyphs[$0].box.x0 < glyphs[$1].box.x0 }
+        let n = glyphs.count
+        guard n > 0 else { return [] }
+        // What the test needs of each glyph, unpacked once.
+        var x0 = [Double](repeating: 0, count: n), x1 = x0, midY = x0, y1 = x0, size = x0
+        var cjk = [Bool](repeating: false, count: n)
+        for i in 0..<n {
+            let b = glyphs[i].box
+            x0[i] = b.x0; x1[i] = b.x1; midY[i] = b.midY; y1[i] = b.y1; size[i] = glyphs[i].size
+            cjk[i] = glyphs[i].text.unicodeScalars.first.map(Script.isCJK) ?? false
+        }
+        let order = glyphs.indices.sorted { x0[$0] < x0[$1] }
+        let sizes = size.filter { $0 > 0 }.sorted()
+        let cell = max(0.01, parameters.baselineTolerance * (sizes.isEmpty ? 1 : sizes[sizes.count / 2]))
+        func key(_ y: Double) -> Int { Int((y / cell).rounded(.down)) }
         var frags: [[Int]] = []
-        var open: [Int] = []          // indexes into frags
         var right: [Double] = []      // right edge of each fragment
+        var lastOf: [Int] = []        // the glyph appended last to each fragment
+        var byMid: [Int: [Int]] = [:], byBottom: [Int: [Int]] = [:]   // fragments by their last glyph
+        let tol = parameters.baselineTolerance, ratio = parameters.lineSizeRatio
         for i in order {
-            let g = glyphs[i]
-            var best: Int?
+            let gx0 = x0[i], gs = size[i]
+            var best = -1
             var bestDy = Double.infinity
-            var keep: [Int] = []
-            for f in open {
-                let last = glyphs[frags[f].last!]
-                if right[f] < g.box.x0 - 2 * last.size { continue }   // closed for good
-                keep.append(f)
-                guard sameBaseline(last, g, tolerance: parameters.baselineTolerance) else { continue }
-                let gap = g.box.x0 - right[f]
-                let s = min(last.size, g.size)
-                guard gap <= parameters.fragmentGap * s, gap >= -0.6 * s else { continue }
-                // CJK glyphs never overlap within a line: an overlap is text running into the next column.
-                if gap < -parameters.overlapSplit * s, Script.isCJK(last.text.unicodeScalars.first!),
-                   Script.isCJK(g.text.unicodeScalars.first!) { continue }
-                let dy = abs(last.box.midY - g.box.midY)
-                if dy < bestDy { bestDy = dy; best = f }
+            let reach = tol * gs
+            func visit(_ map: inout [Int: [Int]], _ y: Double, mid: Bool) {
+                for k in key(y - reach)...key(y + reach) {
+                    guard var list = map[k] else { continue }
+                    var j = 0
+                    while j < list.count {
+                        let f = list[j], last = lastOf[f]
+                        // Stale (the fragment's last glyph has moved to another bucket) or closed for good.
+                        if key(mid ? midY[last] : y1[last]) != k || right[f] < gx0 - 2 * size[last] {
+                            list.swapAt(j, list.count - 1); list.removeLast(); continue
+                        }
+                        j += 1
+                        let s = min(size[last], gs), big = max(size[last], gs)
+                        guard s > 0, big / s <= ratio,
+                              min(abs(midY[last] - midY[i]), abs(y1[last] - y1[i])) <= tol * s else { continue }
+                        let gap = gx0 - right[f]
+                        guard gap <= parameters.fragmentGap * s, gap >= -0.6 * s else { continue }
+                        // CJK glyphs never overlap within a line: an overlap is text running into the next column.
+                        if gap < -parameters.overlapSplit * s, cjk[last], cjk[i] { continue }
+                        let dy = abs(midY[last] - midY[i])
+                        if dy < bestDy || (dy == bestDy && f < best) { bestDy = dy; best = f }
+                    }
+                    map[k] = list.isEmpty ? nil : list
+                }
             }
-            open = keep
-            if let f = best {
+            visit(&byMid, midY[i], mid: true)
+            visit(&byBottom, y1[i], mid: false)
+            var (f, newMid, newBottom) = (frags.count, true, true)
+            if best >= 0 {
+                f = best
+                let prev = lastOf[f]
+                (newMid, newBottom) = (key(midY[prev]) != key(midY[i]), key(y1[prev]) != key(y1[i]))
                 frags[f].append(i)
-                right[f] = max(right[f], g.box.x1)
+                right[f] = max(right[f], x1[i])
+                lastOf[f] = i
             } else {
                 frags.append([i])
-                right.append(g.box.x1)
-                open.append(frags.count - 1)
+                right.append(x1[i])
+                lastOf.append(i)
             }
+            if newMid { byMid[key(midY[i]), default: []].append(f) }
+            if newBottom { byBottom[key(y1[i]), default: []].append(f) }
         }
         return frags
     }
