@@ -2,6 +2,7 @@
 ///
 /// Contract: every input block appears in exactly one leaf. A region is cut, in this order of preference:
 /// 1. across, along horizontal rules (or frame edges) spanning most of its width that no block crosses;
+///    or across under a headline (with its kicker or deck) centred over wider text and alone at the top;
 /// 2. down, along white gaps at least `minColumnGap` em wide (or vertical rules) that no block crosses
 ///    from the region's top to its bottom: columns, read left to right;
 /// 3. across, along the topmost white gap at least `minRowGap` em tall: stacked pieces, read top to
@@ -77,6 +78,12 @@ public struct RegionCutter: Sendable {
                 for y in ruleCuts { separators.append(Rect(x0: extent.x0, y0: y, x1: extent.x1, y1: y + 0.5)) }
                 return split(parts, across: true)
             }
+            // 1b. A headline centred over the text under it, with nothing beside it, is read before all of
+            // that text, also the columns set left and right of it (a headline narrower than its story).
+            if let y = centredHeadlineCut(items, boxes: boxes),
+               let parts = partition(items, across: true, at: [y]) {
+                return split(parts, across: true)
+            }
             // 2. Columns.
             let xs = gaps(boxes.map { ($0.x0, $0.x1) }, minimum: 0)
             let columnCuts = xs.compactMap { g -> Double? in
@@ -98,6 +105,26 @@ public struct RegionCutter: Sendable {
                 return split(parts, across: true)
             }
             return .leaf(items.sorted { blocks[$0].core.y0 < blocks[$1].core.y0 })
+        }
+
+        /// Where the region's topmost white row gap has only headline type above it (a headline, maybe its
+        /// kicker or deck), and that is centred over the wider text below it: that gap.
+        func centredHeadlineCut(_ items: [Int], boxes: [Rect]) -> Double? {
+            guard let g = gaps(boxes.map { ($0.y0, $0.y1) }, minimum: parameters.minRowGap * body).first else { return nil }
+            let y = (g.0 + g.1) / 2
+            let above = items.filter { blocks[$0].core.midY < y }, below = items.filter { blocks[$0].core.midY >= y }
+            guard !above.isEmpty, !below.isEmpty,
+                  above.allSatisfy({ (blocks[$0].kind == .headline || blocks[$0].kind == .display)
+                      && !blocks[$0].isVerticalHeadline }),
+                  above.contains(where: { blocks[$0].kind == .headline }),
+                  let head = Rect.union(above.map { blocks[$0].core }),
+                  let text = Rect.union(below.map { blocks[$0].core }) else { return nil }
+            // One stack (not two headlines side by side): every piece overlaps the widest one.
+            let widest = above.max { blocks[$0].core.width < blocks[$1].core.width }!
+            guard above.allSatisfy({ blocks[$0].core.horizontalOverlap(blocks[widest].core) > 0 }),
+                  text.width > head.width + 2 * parameters.minColumnGap * body,
+                  abs(head.midX - text.midX) <= parameters.centreTolerance * blocks[above[0]].size else { return nil }
+            return y
         }
 
         /// The items on each side of the cuts, or nil where the cuts leave them all on one side.

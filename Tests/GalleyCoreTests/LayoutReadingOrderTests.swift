@@ -1,0 +1,39 @@
+import Testing
+@testable import GalleyCore
+
+@Suite("Layout: reading order")
+struct LayoutReadingOrderTests {
+    /// Five CJK columns of six lines, 8 characters wide, gutter 2 em, starting at y 80; each column's
+    /// lines carry its number so that the order can be read back.
+    func columns(_ n: Int, y: Double = 80) -> [Glyph] {
+        (0..<n).flatMap { c in
+            LayoutFixture.cjkColumn((0..<6).map { r in "栏\(c)第\(r)行正文内容" }.map { String($0.prefix(8)) },
+                                    x: 20 + Double(c) * 100, y: y)
+        }
+    }
+
+    @Test("A headline narrower than its story, centred over it, is read before the outer columns too")
+    func centredNarrowHeadline() {
+        // Columns span 20...500; the headline only 160...360, over the middle columns.
+        var g = LayoutFixture.cjk("全区招商工作会议召开", x: 160, y: 30, size: 20, bold: true)
+        g += columns(5)
+        let layout = PageAnalyzer().analyze(PageContent(number: 1, width: 540, height: 300, glyphs: g))
+        #expect(layout.articles.count == 1)
+        #expect(layout.articles.first?.headline == "全区招商工作会议召开")
+        let text = layout.articles.first?.paragraphs.joined() ?? ""
+        #expect(text.hasPrefix("栏0第0行"))
+        let firsts = (0..<5).compactMap { text.range(of: "栏\($0)第0行")?.lowerBound }
+        #expect(firsts.count == 5 && firsts == firsts.sorted())
+    }
+
+    @Test("Two headlines side by side are not read as one stack over both stories")
+    func headlinesSideBySide() {
+        var g = LayoutFixture.cjk("左边新闻标题", x: 20, y: 30, size: 20, bold: true)
+        g += LayoutFixture.cjk("右边新闻标题", x: 320, y: 30, size: 20, bold: true)
+        g += columns(5)
+        let layout = PageAnalyzer().analyze(PageContent(number: 1, width: 540, height: 300, glyphs: g))
+        #expect(layout.articles.map(\.headline) == ["左边新闻标题", "右边新闻标题"])
+        #expect(layout.articles.first?.paragraphs.joined().contains("栏0第5行") == true)
+        #expect(layout.articles.last?.paragraphs.joined().contains("栏4第5行") == true)
+    }
+}
