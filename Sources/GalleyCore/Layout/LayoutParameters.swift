@@ -37,6 +37,8 @@ public struct LayoutParameters: Sendable, Hashable {
     public var gutterEdgeReach = 4.0
     public var gutterHang = 0.5
     public var gutterEndTolerance = 0.15
+    /// ... and at least this many rows (the line at hand included) end on that edge.
+    public var gutterFlushRows = 3
     /// Ragged text left of a gutter need not end flush when every row ends at least this far (em) short.
     public var gutterRaggedGap = 0.8
     /// The gutter test looks this far (em) above and below the line, no further.

@@ -327,7 +327,7 @@ public struct LineBuilder: Sendable {
             let n = ends.filter { onEdge($0, e) }.count
             if n > best || (n == best && e < edge) { best = n; edge = e }
         }
-        let flush = best >= 2 && Double(best) >= parameters.gutterAlignedShare * Double(ends.count)
+        let flush = best >= parameters.gutterFlushRows && Double(best) >= parameters.gutterAlignedShare * Double(ends.count)
             && (leftEdge <= edge || onEdge(ends[0], edge))
             && right.x0 - edge >= parameters.gutterMinGap * size
         // Ragged text (unjustified, or an OCR layer) ends anywhere, but well short of the next column.
