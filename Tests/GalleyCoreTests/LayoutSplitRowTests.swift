@@ -76,6 +76,29 @@ struct LayoutSplitRowTests {
         #expect(lines.map(\.text) == expected)
     }
 
+    @Test("Very wide spaces before the last word of justified lines in a narrow column do not split them")
+    func wideSpacesBeforeLastWord() {
+        // A column from x 20 to 129. Rows 0-1 and 7-8 are set tight; in rows 2-6 the last word (3 letters,
+        // flush right, starting at x 114) follows a space of 1 to 4 em: the words after the spaces line up,
+        // the words before them end anywhere. No gutter runs there.
+        var g: [Glyph] = []
+        var expected: [String] = []
+        let firsts = ["document,", "changing it is", "most software", "the license", "to the public"]
+        for r in 0..<9 {
+            let y = Double(r) * 12
+            if r >= 2 && r <= 6 {
+                g += LayoutFixture.latin(firsts[r - 2], x: 20, y: y)
+                g += LayoutFixture.latin("but", x: 114, y: y)
+                expected.append(firsts[r - 2] + " but")
+            } else {
+                g += LayoutFixture.latin("aaaaa bbbbb ccccc ddddd", x: 20, y: y, space: 0.3)
+                expected.append("aaaaa bbbbb ccccc ddddd")
+            }
+        }
+        let lines = LineBuilder().lines(from: g, bodySize: 10)
+        #expect(lines.map(\.text) == expected)
+    }
+
     @Test("A gutter between two justified Latin columns still splits")
     func latinGutter() {
         let left = ["the council met", "on a monday night", "and voted for it", "after a long talk",

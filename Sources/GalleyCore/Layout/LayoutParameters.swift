@@ -41,6 +41,8 @@ public struct LayoutParameters: Sendable, Hashable {
     public var gutterFlushRows = 3
     /// Ragged text left of a gutter need not end flush when every row ends at least this far (em) short.
     public var gutterRaggedGap = 0.8
+    /// ... and a traced gutter (GutterFinder) passes through the gap within this many em above or below.
+    public var gutterTraceReach = 4.0
     /// The gutter test looks this far (em) above and below the line, no further.
     public var gutterWindow = 12.0
     /// Text at least this many times the body size counts as display type when splitting lines:

@@ -184,7 +184,9 @@ public struct LineBuilder: Sendable {
                         split = cg
                             || gutterBetween(leftEdge: left.x1, right: f.box, size: min(lineSize[l], f.size),
                                              index: index,
-                                             leftLast: isCJK(glyphs[f.glyphs.first!]) ? nil : lastGlyphOf(l))
+                                             leftLast: isCJK(glyphs[f.glyphs.first!]) ? nil : lastGlyphOf(l),
+                                             traced: { gutterNear(from: left.x1, to: f.box.x0, y: f.box.midY,
+                                                                  gutters: gutters, bodySize: bodySize) })
                         if split, debugSplits {
                             let lt = text(of: lines[l].flatMap { items[$0].glyphs }.map { glyphs[$0] }.sorted { $0.box.x0 < $1.box.x0 })
                             let rt = text(of: f.glyphs.map { glyphs[$0] })
@@ -231,10 +233,32 @@ public struct LineBuilder: Sendable {
         return false
     }
 
+    /// True where one of the page's gutter boxes lies in the white between `x0` and `x1` within
+    /// `gutterTraceReach` em (of body size) above or below `y`.
+    func gutterNear(from x0: Double, to x1: Double, y: Double, gutters: [Rect], bodySize: Double) -> Bool {
+        let reach = parameters.gutterTraceReach * bodySize
+        var lo = 0, hi = gutters.count
+        while lo < hi {
+            let m = (lo + hi) / 2
+            if gutters[m].y1 < y - reach { lo = m + 1 } else { hi = m }
+        }
+        let need = parameters.gutterMinOverlap * bodySize
+        var k = lo
+        while k < gutters.count, gutters[k].y0 <= y + reach {
+            let g = gutters[k]
+            if g.y1 >= y - reach, min(g.x1, x1) - max(g.x0, x0) >= min(need, 0.5 * g.width) { return true }
+            k += 1
+        }
+        return false
+    }
+
     /// True where the gap between `leftEdge` and `right` holds a column gutter: at `right`'s start, or,
     /// where `right` opens an indented paragraph, at the start of the lines just above or below it.
-    func gutterBetween(leftEdge: Double, right: Rect, size: Double, index: GlyphIndex, leftLast: Glyph? = nil) -> Bool {
-        if isGutter(leftEdge: leftEdge, right: right, size: size, index: index, leftLast: leftLast) { return true }
+    func gutterBetween(leftEdge: Double, right: Rect, size: Double, index: GlyphIndex, leftLast: Glyph? = nil,
+                       traced: () -> Bool = { false }) -> Bool {
+        if isGutter(leftEdge: leftEdge, right: right, size: size, index: index, leftLast: leftLast, traced: traced) {
+            return true
+        }
         guard right.x0 - leftEdge >= 1.0 * size else { return false }
         var candidates: [Double] = []
         index.forEach(x0: leftEdge + 0.25 * size, x1: right.x0 - 0.25 * size,
@@ -246,7 +270,9 @@ public struct LineBuilder: Sendable {
         }
         for x in candidates.sorted().prefix(4) {
             let edge = Rect(x0: x, y0: right.y0, x1: x + size, y1: right.y1)
-            if isGutter(leftEdge: leftEdge, right: edge, size: size, index: index, leftLast: leftLast) { return true }
+            if isGutter(leftEdge: leftEdge, right: edge, size: size, index: index, leftLast: leftLast, traced: traced) {
+                return true
+            }
         }
         return false
     }
@@ -255,7 +281,8 @@ public struct LineBuilder: Sendable {
     /// a tall strip, and other lines in that strip start flush with `right` (a column's left edge).
     /// Word spaces of justified text may line up by chance over a few lines (rivers), but the words after
     /// them rarely start at the same x as well.
-    func isGutter(leftEdge: Double, right: Rect, size: Double, index: GlyphIndex, leftLast: Glyph? = nil) -> Bool {
+    func isGutter(leftEdge: Double, right: Rect, size: Double, index: GlyphIndex, leftLast: Glyph? = nil,
+                  traced: () -> Bool = { false }) -> Bool {
         let bx1 = right.x0 - 0.02 * size
         let bx0 = max(leftEdge, right.x0 - parameters.gutterBand * size) + 0.02 * size
         guard bx1 > bx0 else { return false }
@@ -289,17 +316,19 @@ public struct LineBuilder: Sendable {
         // Between Latin words (`leftLast`, the last glyph before the gap, not CJK) the left side must
         // look like a column's end too.
         guard let last = leftLast, !isCJK(last) else { return true }
-        return endsFlush(leftEdge: leftEdge, last: last, right: right, size: size, top: top, bottom: bottom, index: index)
+        return endsFlush(leftEdge: leftEdge, last: last, right: right, size: size, top: top, bottom: bottom,
+                         index: index, traced: traced)
     }
 
     /// True where the text left of a gutter candidate ends flush: in the strip `top`...`bottom`, most rows
     /// that have text within `gutterEdgeReach` em left of `right` end at one x (the column's right edge),
     /// the line at hand does not run past it, and at least `gutterMinGap` em of white lies between that
     /// edge and `right` (with no such rows, at least that much white before `right`); or, for ragged
-    /// text, every row (this one too) ends at least `gutterRaggedGap` em short of `right`. Latin word spaces of justified text line up into rivers where the words after
+    /// text, every row (this one too) ends at least `gutterRaggedGap` em short of `right` and a traced
+    /// gutter passes through the gap nearby (`traced`). Latin word spaces of justified text line up into rivers where the words after
     /// them start flush by chance; the words before a river end anywhere.
     func endsFlush(leftEdge: Double, last: Glyph, right: Rect, size: Double, top: Double, bottom: Double,
-                   index: GlyphIndex) -> Bool {
+                   index: GlyphIndex, traced: () -> Bool) -> Bool {
         let reach = parameters.gutterEdgeReach * size, tol = parameters.gutterEndTolerance * size
         let hang = parameters.gutterHang * size
         let limit = right.x0 - 0.02 * size
@@ -323,16 +352,19 @@ public struct LineBuilder: Sendable {
             r.x >= e - tol && r.x <= e + (r.punct ? hang : tol)
         }
         var best = 0, edge = leftEdge
-        for e in ends.filter({ !$0.punct }).map(\.x) {
+        for e in ends.map(\.x) {
             let n = ends.filter { onEdge($0, e) }.count
             if n > best || (n == best && e < edge) { best = n; edge = e }
         }
         let flush = best >= parameters.gutterFlushRows && Double(best) >= parameters.gutterAlignedShare * Double(ends.count)
             && (leftEdge <= edge || onEdge(ends[0], edge))
             && right.x0 - edge >= parameters.gutterMinGap * size
-        // Ragged text (unjustified, or an OCR layer) ends anywhere, but well short of the next column.
-        let ragged = ends.allSatisfy { right.x0 - $0.x >= parameters.gutterRaggedGap * size }
-        return flush || ragged
+        if flush { return true }
+        // Ragged text (unjustified, or an OCR layer) ends anywhere, but well short of the next column; and
+        // the page's gutters (GutterFinder) run through this gap just above or below (where the finder's
+        // trace stops short of a column's first or last lines). The very wide spaces before the last word
+        // of justified lines in a narrow column are no such gap.
+        return ends.allSatisfy { right.x0 - $0.x >= parameters.gutterRaggedGap * size } && traced()
     }
 
     func isPunctuation(_ g: Glyph) -> Bool { !(g.text.last.map { $0.isLetter || $0.isNumber } ?? false) }
