@@ -19,11 +19,17 @@ let package = Package(
         .systemLibrary(
             name: "CPangoCairo", pkgConfig: "pangocairo",
             providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
+        // poppler's core C++ library, for the vector paths poppler-glib does not expose.
+        .systemLibrary(
+            name: "CPopplerCore", pkgConfig: "poppler",
+            providers: [.apt(["libpoppler-private-dev"])]),
+        // A small C interface over it: the fills, strokes and images of a page (C++ inside).
+        .target(name: "CPopplerPaths", dependencies: ["CPopplerCore"]),
 
         // The pure-Swift layout core: page content in, articles out. Imports no C module.
         .target(name: "GalleyCore"),
         // Reads PDFs with poppler-glib into the core's PageContent.
-        .target(name: "GalleyPoppler", dependencies: ["GalleyCore", "CPoppler"]),
+        .target(name: "GalleyPoppler", dependencies: ["GalleyCore", "CPoppler", "CPopplerPaths"]),
         // Draws overlays and typesets printable articles with Cairo and Pango.
         .target(name: "GalleyRender", dependencies: ["GalleyCore", "GalleyPoppler", "CPangoCairo"]),
         .executableTarget(

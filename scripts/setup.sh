@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(pkg-config libpoppler-glib-dev libcairo2-dev libpango1.0-dev fonts-noto-cjk fonts-dejavu-core
+packages=(pkg-config libpoppler-glib-dev libpoppler-private-dev libcairo2-dev libpango1.0-dev fonts-noto-cjk fonts-dejavu-core
           poppler-utils qpdf python3)
 missing=()
 for p in "${packages[@]}"; do

@@ -11,31 +11,37 @@ public enum VerticalWriting {
         guard glyphs.count >= minRun else { return glyphs }
         let grid = GlyphGrid(glyphs)
 
-        // Indexes of glyphs whose x-start lies in [lo, hi] and whose box reaches into [top, bottom].
-        func candidates(_ lo: Double, _ hi: Double, _ top: Double, _ bottom: Double) -> [Int] {
-            grid.query(xStart: lo...hi, y: top...bottom)
+        // Visits the glyphs whose x-start lies in [lo, hi] and whose box reaches into [top, bottom],
+        // until `body` returns false; no list is built (this runs for every glyph of the page).
+        func visit(_ lo: Double, _ hi: Double, _ top: Double, _ bottom: Double, _ body: (Int) -> Bool) {
+            grid.visit(xStart: lo...hi, y: top...bottom, body)
         }
 
         func hasSideNeighbour(_ i: Int) -> Bool {
             let g = glyphs[i].box, reach = sideGap * glyphs[i].size
-            for j in candidates(g.x0 - reach - 3 * glyphs[i].size, g.x1 + reach, g.y0, g.y1) where j != i {
+            var found = false
+            visit(g.x0 - reach - 3 * glyphs[i].size, g.x1 + reach, g.y0, g.y1) { j in
+                guard j != i else { return true }
                 let o = glyphs[j].box
-                guard o.verticalOverlap(g) > 0.5 * min(o.height, g.height) else { continue }
+                guard o.verticalOverlap(g) > 0.5 * min(o.height, g.height) else { return true }
                 let gap = o.x0 >= g.x1 ? o.x0 - g.x1 : (g.x0 >= o.x1 ? g.x0 - o.x1 : 0)
-                if gap <= reach { return true }
+                if gap <= reach { found = true; return false }
+                return true
             }
-            return false
+            return found
         }
 
         func below(_ i: Int) -> Int? {
             let g = glyphs[i].box, size = glyphs[i].size
             var best: (Int, Double)?
-            for j in candidates(g.x0 - size, g.x1 + size, g.y0, g.y1 + maxGap * size) where j != i {
+            visit(g.x0 - size, g.x1 + size, g.y0, g.y1 + maxGap * size) { j in
+                guard j != i else { return true }
                 let o = glyphs[j].box
-                guard min(abs(o.midX - g.midX), abs(o.x0 - g.x0)) <= alignTolerance * size, abs(glyphs[j].size - size) <= 0.1 * size else { continue }
+                guard min(abs(o.midX - g.midX), abs(o.x0 - g.x0)) <= alignTolerance * size, abs(glyphs[j].size - size) <= 0.1 * size else { return true }
                 let gap = o.y0 - g.y1
-                guard o.y0 > g.y0 + 0.5 * size, gap <= maxGap * size else { continue }
+                guard o.y0 > g.y0 + 0.5 * size, gap <= maxGap * size else { return true }
                 if best == nil || gap < best!.1 { best = (j, gap) }
+                return true
             }
             return best?.0
         }
@@ -64,15 +70,17 @@ public enum VerticalWriting {
         func hasRowMate(_ i: Int) -> Bool {
             let g = glyphs[i].box, size = glyphs[i].size
             let reach = rowMateReach * size
-            for j in candidates(g.x0 - reach - 3 * size, g.x1 + reach, g.y0 - 0.2 * size, g.y1 + 0.2 * size)
-            where j != i && !inRun[j] {
+            var found = false
+            visit(g.x0 - reach - 3 * size, g.x1 + reach, g.y0 - 0.2 * size, g.y1 + 0.2 * size) { j in
+                guard j != i && !inRun[j] else { return true }
                 let o = glyphs[j].box
                 guard abs(glyphs[j].size - size) <= 0.15 * size,
-                      abs(o.y0 - g.y0) <= 0.2 * size, abs(o.y1 - g.y1) <= 0.2 * size else { continue }
+                      abs(o.y0 - g.y0) <= 0.2 * size, abs(o.y1 - g.y1) <= 0.2 * size else { return true }
                 let gap = o.x0 >= g.x1 ? o.x0 - g.x1 : (g.x0 >= o.x1 ? g.x0 - o.x1 : 0)
-                if gap <= reach { return true }
+                if gap <= reach { found = true; return false }
+                return true
             }
-            return false
+            return found
         }
 
         var out = glyphs
@@ -109,9 +117,9 @@ struct GlyphGrid {
     }
     private static func key(_ cx: Int, _ cy: Int) -> Int64 { Int64(cx) << 32 | Int64(UInt32(bitPattern: Int32(truncatingIfNeeded: cy))) }
 
-    /// Glyphs whose left edge lies in `xStart` and whose box overlaps `y` (edges included).
-    func query(xStart: ClosedRange<Double>, y: ClosedRange<Double>) -> [Int] {
-        var found: [Int] = []
+    /// Calls `body` with each glyph whose left edge lies in `xStart` and whose box overlaps `y` (edges
+    /// included), until it returns false.
+    func visit(xStart: ClosedRange<Double>, y: ClosedRange<Double>, _ body: (Int) -> Bool) {
         let cy0 = Self.index(y.lowerBound, cell), cy1 = Self.index(y.upperBound, cell)
         for cx in Self.index(xStart.lowerBound, cell)...Self.index(xStart.upperBound, cell) {
             for cy in cy0...cy1 {
@@ -122,10 +130,9 @@ struct GlyphGrid {
                     // A box spanning several rows of cells is filed in each; report it from its first
                     // row inside the query only.
                     if cy > cy0 && Self.index(b.y0, cell) < cy { continue }
-                    found.append(i)
+                    if !body(i) { return }
                 }
             }
         }
-        return found
     }
 }

@@ -7,11 +7,23 @@ public final class PDFDocument {
     /// The path the document was opened from.
     public let path: String
     let handle: OpaquePointer
+    private let password: String?
+    /// The same file opened in poppler's core library, for the pages' vector paths; opened on first use.
+    private var shapeReaderState: PageShapeReader??
+
+    /// Reader of the pages' fills, strokes and images; nil if poppler's core library cannot open the file.
+    var shapeReader: PageShapeReader? {
+        if let state = shapeReaderState { return state }
+        let reader = PageShapeReader(path: path, password: password)
+        shapeReaderState = .some(reader)
+        return reader
+    }
 
     /// Opens `path`, checking first what a user would get wrong: a missing file, a directory,
     /// a file that is not a PDF, a damaged or encrypted one.
     public init(path: String, password: String? = nil) throws {
         self.path = path
+        self.password = password
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
             throw ExtractionError.fileNotFound(path: path)

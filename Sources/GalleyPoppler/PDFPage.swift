@@ -31,9 +31,9 @@ public final class PDFPage {
     }
 
     /// Reads everything the layout core needs: glyphs, images, rules and warnings.
-    /// - Parameter findRules: whether to look for rules, frames and tinted boxes. It draws the page
-    ///   (which also yields the image boxes, and reads the text on the way, so the text pass reuses
-    ///   it); without it the text is read by itself and the images come from poppler's image mapping.
+    /// - Parameter findRules: whether to look for rules, frames and tinted boxes. The page's paths are
+    ///   read with poppler's core library (`PageShapeReader`, which also yields the image boxes);
+    ///   without it the images come from poppler's image mapping.
     public func content(findRules: Bool = true, options: RuleFinder.Options = .init()) throws -> PageContent {
         try timedContent(findRules: findRules, options: options).content
     }
@@ -55,8 +55,10 @@ public final class PDFPage {
         var rules: [Rule] = []
         let glyphs: [Glyph]
         if findRules {
-            // Drawing first: it leaves the page's text in poppler's cache for the text pass.
-            let shapes = PageDrawing.shapes(of: handle, width: w, height: h)
+            // The paths from poppler's core library, which draws nothing; should it fail to open the
+            // file, the page is drawn through Cairo and its paths watched (slower, same shapes).
+            let shapes = document.shapeReader?.shapes(page: number)
+                ?? PageDrawing.shapes(of: handle, width: w, height: h)
             timings.drawing = lap()
             glyphs = VerticalWriting.markVerticalRuns(readGlyphs())
             timings.text = lap()
@@ -199,11 +201,11 @@ public final class PDFPage {
 
 /// Seconds spent in each step of `PDFPage.timedContent`.
 public struct ExtractionTimings: Sendable {
-    /// Characters, boxes and styles asked of poppler and the glyphs built from them. With rules,
-    /// poppler's text was already collected by the drawing pass; without, this includes its pass.
+    /// Characters, boxes and styles asked of poppler (its text pass over the page) and the glyphs
+    /// built from them.
     public var text: Double = 0
-    /// The drawing pass (`PageDrawing`, which also collects the text), or poppler's image list when
-    /// rules are not wanted.
+    /// The paths pass (`PageShapeReader`: fills, strokes and images, no text), or poppler's image
+    /// list when rules are not wanted.
     public var drawing: Double = 0
     /// Rules, frames and image boxes read from the drawn shapes.
     public var rules: Double = 0

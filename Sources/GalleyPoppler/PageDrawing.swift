@@ -39,6 +39,8 @@ public struct DrawnShape: Sendable, Equatable {
 }
 
 /// Watches poppler draw a page and records every fill, stroke and picture with its exact geometry.
+/// The fallback of `PageShapeReader`, which reads the same shapes without drawing (several times
+/// faster); used only if poppler's core library cannot open a file poppler-glib opened.
 ///
 /// poppler-glib exposes no vector paths, but it draws through Cairo. The page is drawn into a Cairo
 /// *observer* surface, which calls back after each operation while the path is still current on the

@@ -1,6 +1,6 @@
 import GalleyCore
 
-/// Reads rules, frames and tinted boxes out of the fills and strokes a page draws (`PageDrawing`).
+/// Reads rules, frames and tinted boxes out of the fills and strokes a page draws (`PageShapeReader`).
 ///
 /// - a stroked straight segment, or a filled rectangle at most `maxThickness` thick, lying along an
 ///   axis is a horizontal or vertical rule; collinear pieces that touch are joined first;
@@ -156,7 +156,9 @@ public struct RuleFinder: Sendable {
                 let o = out[i]
                 let thickO = horizontal ? o.height : o.width, thickB = horizontal ? box.height : box.width
                 guard abs(thickO - thickB) <= max(0.5, 0.5 * max(thickO, thickB)) else { return false }
-                let gap = horizontal ? box.x0 - o.x1 : box.y0 - o.y1
+                // Both ways: the list is sorted by centre first, so a piece further along the line
+                // may come before one that starts earlier when their centres differ by a hair.
+                let gap = horizontal ? max(box.x0 - o.x1, o.x0 - box.x1) : max(box.y0 - o.y1, o.y0 - box.y1)
                 return gap <= options.joinGap
             }) {
                 out[k] = out[k].union(box)

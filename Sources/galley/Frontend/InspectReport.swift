@@ -37,15 +37,19 @@ enum InspectReport {
         out.raw(",\"width\":"); out.number(page.width)
         out.raw(",\"height\":"); out.number(page.height)
         out.raw(",\"glyphs\":[")
+        // Glyphs come in runs of one colour: its hex form is worked out once per run.
+        var lastColor: RGB?
+        var lastHex = ""
         for (i, g) in page.glyphs.enumerated() {
             if i > 0 { out.raw(",") }
+            if g.color != lastColor { lastColor = g.color; lastHex = g.color.hex }
             out.raw("{\"text\":"); out.string(g.text)
             out.raw(",\"bbox\":"); out.box(g.box)
             out.raw(",\"font\":"); out.string(g.font)
             out.raw(",\"size\":"); out.number(g.size)
             out.raw(g.bold ? ",\"bold\":true" : ",\"bold\":false")
             out.raw(g.italic ? ",\"italic\":true" : ",\"italic\":false")
-            out.raw(",\"color\":\""); out.raw(g.color.hex)
+            out.raw(",\"color\":\""); out.raw(lastHex)
             out.raw(g.vertical ? "\",\"vertical\":true}" : "\",\"vertical\":false}")
         }
         out.raw("],\"images\":[")
