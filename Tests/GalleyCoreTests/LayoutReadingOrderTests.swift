@@ -36,4 +36,26 @@ struct LayoutReadingOrderTests {
         #expect(layout.articles.first?.paragraphs.joined().contains("栏0第5行") == true)
         #expect(layout.articles.last?.paragraphs.joined().contains("栏4第5行") == true)
     }
+
+    @Test("A CJK line overflowing its column into the next one is split where the next column starts")
+    func overflowIntoNextColumn() {
+        // Columns of 8 characters at x 0 and 98.5 (gutter 1.85 em), 12 rows; row 6 of the left column runs
+        // 10 characters wide, its last one overlapping the right column's first by 0.15 em.
+        var left = Array(repeating: "左栏正文左栏正文", count: 12)
+        left[6] = "左栏“正文”左栏正文"
+        let g = LayoutFixture.cjkColumn(left, x: 0, y: 0)
+            + LayoutFixture.cjkColumn(Array(repeating: "右栏正文右栏正文", count: 12), x: 98.5, y: 0)
+        let lines = LineBuilder().lines(from: g, bodySize: 10)
+        #expect(lines.count == 24)
+        #expect(lines.contains { $0.text == "左栏“正文”左栏正文" })
+        #expect(lines.filter { $0.text == "右栏正文右栏正文" }.count == 12)
+    }
+
+    @Test("Glyphs touching across a column rule belong to two lines")
+    func touchingAcrossRule() {
+        let g = LayoutFixture.cjk("左栏正文", x: 10, y: 0) + LayoutFixture.cjk("右栏正文", x: 50, y: 0)
+        let rule = Rule(kind: .vertical, box: Rect(x0: 49.8, y0: -10, x1: 50.2, y1: 40))
+        #expect(LineBuilder().lines(from: g, rules: [rule], bodySize: 10).map(\.text) == ["左栏正文", "右栏正文"])
+        #expect(LineBuilder().lines(from: g, bodySize: 10).map(\.text) == ["左栏正文右栏正文"])
+    }
 }

@@ -26,7 +26,7 @@ public struct LineBuilder: Sendable {
         let horizontal = glyphs.filter { !$0.vertical && !$0.box.isEmpty }
         let vertical = glyphs.filter { $0.vertical }
         let index = GlyphIndex(horizontal, bucket: max(4, 2 * bodySize))
-        let fragments = self.fragments(horizontal)
+        let fragments = self.fragments(horizontal, rules: rules)
         let gutters = GutterFinder(parameters: parameters).gutters(in: horizontal, bodySize: bodySize)
         var lines = joinFragments(fragments, glyphs: horizontal, index: index, rules: rules, gutters: gutters,
                                   bodySize: bodySize)
@@ -42,12 +42,21 @@ public struct LineBuilder: Sendable {
     /// Tight runs of glyphs (indexes into `glyphs`), each sorted left to right.
     ///
     /// A sweep in x order: each glyph joins the fragment, among those whose last glyph shares its baseline
-    /// and ends just before it, whose last glyph is closest in height (the earliest on a tie), or starts a
-    /// new one. Fragments are found through buckets of their last glyph's centre and bottom (the baseline
+    /// and ends just before it (no column rule or frame edge between their centres), whose last glyph is
+    /// closest in height (the earliest on a tie), or starts a new one. Fragments are found through buckets of their last glyph's centre and bottom (the baseline
     /// test compares either), so that a glyph looks at the fragments of its own row only.
-    func fragments(_ glyphs: [Glyph]) -> [[Int]] {
+    func fragments(_ glyphs: [Glyph], rules: [Rule] = []) -> [[Int]] {
         let n = glyphs.count
         guard n > 0 else { return [] }
+        // Column rules and frame edges: text running over one (a line overflowing its column) stops there.
+        let walls = rules.flatMap { r -> [Rect] in
+            switch r.kind {
+            case .vertical: return [r.box]
+            case .frame: return [Rect(x0: r.box.x0, y0: r.box.y0, x1: r.box.x0, y1: r.box.y1),
+                                 Rect(x0: r.box.x1, y0: r.box.y0, x1: r.box.x1, y1: r.box.y1)]
+            case .horizontal, .fill: return []
+            }
+        }
         // What the test needs of each glyph, unpacked once.
         var x0 = [Double](repeating: 0, count: n), x1 = x0, midY = x0, y1 = x0, size = x0
         var cjk = [Bool](repeating: false, count: n)
@@ -88,6 +97,13 @@ public struct LineBuilder: Sendable {
                         guard gap <= parameters.fragmentGap * s, gap >= -0.6 * s else { continue }
                         // CJK glyphs never overlap within a line: an overlap is text running into the next column.
                         if gap < -parameters.overlapSplit * s, cjk[last], cjk[i] { continue }
+                        // A rule between the two glyphs' centres separates them, however close they are.
+                        if !walls.isEmpty {
+                            let a = (x0[last] + x1[last]) / 2, b = (x0[i] + x1[i]) / 2
+                            if walls.contains(where: { $0.midX > a && $0.midX < b && $0.y0 < midY[i] && $0.y1 > midY[i] }) {
+                                continue
+                            }
+                        }
                         let dy = abs(midY[last] - midY[i])
                         if dy < bestDy || (dy == bestDy && f < best) { bestDy = dy; best = f }
                     }
@@ -284,7 +300,10 @@ public struct LineBuilder: Sendable {
     func isGutter(leftEdge: Double, right: Rect, size: Double, index: GlyphIndex, leftLast: Glyph? = nil,
                   traced: () -> Bool = { false }) -> Bool {
         let bx1 = right.x0 - 0.02 * size
-        let bx0 = max(leftEdge, right.x0 - parameters.gutterBand * size) + 0.02 * size
+        // Where the left text runs into `right` (a line overflowing its column), the band before `right`
+        // is still looked at: the overflowing line itself does not count (other rows only).
+        let band = right.x0 - parameters.gutterBand * size
+        let bx0 = (leftEdge < right.x0 ? max(leftEdge, band) : band) + 0.02 * size
         guard bx1 > bx0 else { return false }
         // Only a window around the line matters: a strip taller than the window is tall enough.
         // Blank beyond the page's text (above its first line, below its last) is no evidence of a gutter.
