@@ -43,6 +43,17 @@ struct LayoutSplitRowTests {
         #expect(lines.filter { $0.text == "正文正文正文正文" }.count == 24)
     }
 
+    @Test("A byline set on the baseline of a column's first line, after a wide gap, is a line of its own")
+    func bylineBesideText() {
+        var g = LayoutFixture.latin("The SIZE argument is", x: 20, y: 0)
+        g += LayoutFixture.latin("By STAFF WRITER", x: 150, y: 0)
+        let lines = SplitRowMender().mend(LineBuilder().lines(from: g, bodySize: 10), bodySize: 10)
+        #expect(lines.map(\.text) == ["The SIZE argument is", "By STAFF WRITER"])
+        // A wide justified space before an ordinary word stays inside the line.
+        let plain = LayoutFixture.latin("The SIZE argument is", x: 20, y: 0) + LayoutFixture.latin("big", x: 150, y: 0)
+        #expect(SplitRowMender().mend(LineBuilder().lines(from: plain, bodySize: 10), bodySize: 10).count == 1)
+    }
+
     /// Latin words set justified from `x0` to `x1` (letters 0.5 em of 10 pt), on the row at `y`.
     func justified(_ text: String, x0: Double, x1: Double, y: Double) -> [Glyph] {
         let words = text.split(separator: " ")

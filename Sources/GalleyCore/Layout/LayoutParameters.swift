@@ -81,6 +81,8 @@ public struct LayoutParameters: Sendable, Hashable {
     public var rowMendGap = 2.0
     /// ... when no line of about their size lies closer than this (em) above or below any of them.
     public var rowMendIsolation = 0.6
+    /// A byline after a gap at least this wide (em) on one line with other text is split off.
+    public var bylineGap = 2.0
 
     // MARK: Lines → blocks (BlockBuilder)
     /// Largest ratio of sizes for lines in one block.

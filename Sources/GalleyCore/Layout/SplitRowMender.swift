@@ -7,6 +7,9 @@
 /// a byline (newspaper byline conventions) or is centred under the larger type right above it (the
 /// byline or dateline set under a headline). Everything else passes through unchanged.
 ///
+/// Conversely, a byline set after a wide gap on one line with other text (By STAFF WRITER beside a
+/// column's first line) is split off as a line of its own.
+///
 /// Why: a byline centred under a headline spanning several columns crosses the gutters of the columns
 /// under it (本报记者　林晓峰　周敏); the line builder splits it at the gutter, and its pieces then join
 /// the column tops below as if they were the columns' first lines.
@@ -15,6 +18,7 @@ public struct SplitRowMender: Sendable {
     public init(parameters: LayoutParameters = .standard) { self.parameters = parameters }
 
     public func mend(_ lines: [TextLine], bodySize: Double) -> [TextLine] {
+        let lines = splitBylines(lines, bodySize: bodySize)
         let p = parameters
         let horizontal = lines.indices.filter { !lines[$0].vertical && !lines[$0].glyphs.isEmpty }
         // Rows: pieces on one baseline and of one size, each sorted left to right.
@@ -62,6 +66,31 @@ public struct SplitRowMender: Sendable {
             drop.formUnion(run.dropFirst())
         }
         return out.indices.filter { !drop.contains($0) }.map { out[$0] }
+    }
+
+    /// Lines holding a byline after a wide gap (By STAFF WRITER set on the baseline of a column's first
+    /// line, 记者 … set after a paragraph's short last line) give the byline a line of its own.
+    func splitBylines(_ lines: [TextLine], bodySize: Double) -> [TextLine] {
+        let p = parameters
+        let grouper = ArticleGrouper(parameters: p), builder = LineBuilder(parameters: p)
+        var out: [TextLine] = []
+        for line in lines {
+            guard !line.vertical, line.glyphs.count >= 4, line.size < p.displaySizeRatio * bodySize else {
+                out.append(line); continue
+            }
+            let gs = line.glyphs
+            var cut: Int?
+            for k in 1..<gs.count where gs[k].box.x0 - gs[k - 1].box.x1 >= p.bylineGap * line.size {
+                cut = k
+            }
+            guard let k = cut else { out.append(line); continue }
+            let right = Array(gs[k...]), left = Array(gs[..<k])
+            let rightText = builder.text(of: right)
+            guard grouper.isByline(rightText) else { out.append(line); continue }
+            out.append(TextLine(glyphs: left, text: builder.text(of: left)))
+            out.append(TextLine(glyphs: right, text: rightText))
+        }
+        return out
     }
 
     /// True where the pieces `run` (left to right, one baseline) are one short row standing on its own.
