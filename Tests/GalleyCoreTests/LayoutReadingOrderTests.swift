@@ -26,6 +26,25 @@ struct LayoutReadingOrderTests {
         #expect(firsts.count == 5 && firsts == firsts.sorted())
     }
 
+    @Test("Columns left of a headline set over part of its story are read after it, in that story")
+    func columnsLeftOfHeadline() {
+        // A first story across the top, a rule under it; then a second story whose headline stands over
+        // its columns 3-5 only, its columns 1-2 starting level with the text under the headline.
+        var g = LayoutFixture.cjk("上面一条新闻的标题", x: 20, y: 10, size: 20, bold: true)
+        for c in 0..<5 {
+            g += LayoutFixture.cjkColumn((0..<4).map { "上文\(c)\($0)行正文内" }, x: 20 + Double(c) * 100, y: 45)
+        }
+        g += LayoutFixture.cjk("第二条新闻标题", x: 220, y: 130, size: 20, bold: true)
+        g += columns(5, y: 160)
+        let rule = Rule(kind: .horizontal, box: Rect(x0: 20, y0: 118, x1: 500, y1: 118.5))
+        let layout = PageAnalyzer().analyze(PageContent(number: 1, width: 540, height: 300, glyphs: g, rules: [rule]))
+        #expect(layout.articles.map(\.headline) == ["上面一条新闻的标题", "第二条新闻标题"])
+        let text = layout.articles.last?.paragraphs.joined() ?? ""
+        #expect(text.hasPrefix("栏0第0行"))
+        let firsts = (0..<5).compactMap { text.range(of: "栏\($0)第0行")?.lowerBound }
+        #expect(firsts.count == 5 && firsts == firsts.sorted())
+    }
+
     @Test("Two headlines side by side are not read as one stack over both stories")
     func headlinesSideBySide() {
         var g = LayoutFixture.cjk("左边新闻标题", x: 20, y: 30, size: 20, bold: true)

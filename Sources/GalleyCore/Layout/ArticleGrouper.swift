@@ -117,8 +117,11 @@ public struct ArticleGrouper: Sendable {
                 }
                 // Body text under nothing of the current (headline-only) article belongs to the latest
                 // article whose headline stands above it, as when an advertisement sits in between.
+                // (Not a column starting right under the headline's level: the story's first column, set
+                // left of a headline narrower than the story.)
                 if let head = Rect.union(cur!.headline.map(\.box)), cur!.body.isEmpty,
                    !cur!.headline.contains(where: \.isVerticalHeadline), head.horizontalOverlap(b.box) == 0,
+                   !(b.box.y0 >= head.y1 - 0.5 * b.size && b.box.y0 - head.y1 <= 1.5 * b.size),
                    let k = drafts.lastIndex(where: { d in
                        guard let h = Rect.union(d.headline.map(\.box)) else { return false }
                        return h.horizontalOverlap(b.box) >= 0.3 * b.box.width && h.y1 <= b.box.y0 + 1

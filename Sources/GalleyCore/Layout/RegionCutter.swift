@@ -143,8 +143,59 @@ public struct RegionCutter: Sendable {
 
         mutating func split(_ parts: [[Int]], across: Bool) -> Node {
             var children = parts.map { cut($0) }
-            if !across { children = headlinesFirst(children) }
+            if !across { children = storyColumnsAfterHeadline(headlinesFirst(children)) }
             return .split(across: across, children: children)
+        }
+
+        /// Columns without a headline that stand left of a headlined column group and start level with the
+        /// text under its headline (below the headline, where the group's columns start) are that story's
+        /// first columns, set outside the headline's width: the headline is read first, then they, then
+        /// the group's columns.
+        func storyColumnsAfterHeadline(_ children: [Node]) -> [Node] {
+            var out = children
+            var k = 1
+            while k < out.count {
+                guard let (headNode, rest) = headAndRest(out[k]), let head = headRect(headNode.order),
+                      let text = Rect.union(rest.order.map { blocks[$0].core }) else { k += 1; continue }
+                let em = body
+                var first = k
+                while first > 0 {
+                    let items = out[first - 1].order
+                    guard !items.isEmpty, items.allSatisfy({ blocks[$0].kind != .headline }),
+                          let box = Rect.union(items.map { blocks[$0].core }),
+                          box.y0 >= head.y1 - 0.5 * em, abs(box.y0 - text.y0) <= em else { break }
+                    first -= 1
+                }
+                guard first < k else { k += 1; continue }
+                let moved = Array(out[first..<k])
+                let rebuilt: [Node] = [headNode] + moved + [rest]
+                out.replaceSubrange(first...k, with: [.split(across: true, children: rebuilt)])
+                k = first + 1
+            }
+            return out
+        }
+
+        /// A region read as headline type first (a stack, or the leading blocks of a leaf) and the rest.
+        func headAndRest(_ node: Node) -> (Node, Node)? {
+            switch node {
+            case .split(true, let parts) where parts.count >= 2:
+                guard headRect(parts[0].order) != nil else { return nil }
+                return (parts[0], parts.count == 2 ? parts[1] : .split(across: true, children: Array(parts[1...])))
+            case .leaf(let items):
+                let n = items.prefix { blocks[$0].kind == .headline || blocks[$0].kind == .display }.count
+                guard n > 0, n < items.count, headRect(Array(items[..<n])) != nil else { return nil }
+                return (.leaf(Array(items[..<n])), .leaf(Array(items[n...])))
+            default:
+                return nil
+            }
+        }
+
+        /// The box of `items` where they are all headline type (a headline with its kicker or deck).
+        func headRect(_ items: [Int]) -> Rect? {
+            guard !items.isEmpty, items.contains(where: { blocks[$0].kind == .headline }),
+                  items.allSatisfy({ blocks[$0].kind == .headline || blocks[$0].kind == .display }),
+                  !items.contains(where: { blocks[$0].isVerticalHeadline }) else { return nil }
+            return Rect.union(items.map { blocks[$0].core })
         }
 
         /// Moves a vertical headline in front of the headline-less columns to its left that stand beside it.
