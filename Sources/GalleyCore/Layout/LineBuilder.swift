@@ -161,24 +161,57 @@ public struct LineBuilder: Sendable {
         var lines: [[Int]] = []       // fragment indexes
         var lineBox: [Rect] = []
         var lineSize: [Double] = []
-        var open: [Int] = []
-        func lastGlyphOf(_ l: Int) -> Glyph { glyphs[items[lines[l].last!].glyphs.last!] }
+        var closed: [Bool] = []       // split off: takes no more fragments
+        var lastOf: [Int] = []        // each line's last glyph
+        func lastGlyphOf(_ l: Int) -> Glyph { glyphs[lastOf[l]] }
+        // Open lines by their last glyph's centre and bottom (the baseline test compares either).
+        let sizes = glyphs.map(\.size).filter { $0 > 0 }.sorted()
+        let cell = max(0.01, parameters.baselineTolerance * (sizes.isEmpty ? 1 : sizes[sizes.count / 2]))
+        func key(_ y: Double) -> Int { Int((y / cell).rounded(.down)) }
+        var byMid: [Int: [Int]] = [:], byBottom: [Int: [Int]] = [:]
+        let tol = parameters.baselineTolerance
         for fi in order {
             let f = items[fi]
+            let first = f.glyphs.first!
+            let fMid = glyphs[first].box.midY, fBottom = glyphs[first].box.y1, fSize = glyphs[first].size
             var best: Int?
             var bestGap = Double.infinity
-            var keep: [Int] = []
-            for l in open {
-                let gap = f.box.x0 - lineBox[l].x1
-                if gap > parameters.maxWordGap * lineSize[l] { continue }
-                keep.append(l)
-                let lastGlyph = glyphs[items[lines[l].last!].glyphs.last!]
-                let firstGlyph = glyphs[f.glyphs.first!]
-                guard sameBaseline(lastGlyph, firstGlyph, tolerance: parameters.baselineTolerance) else { continue }
-                guard gap >= -0.3 * f.size else { continue }
-                if gap < bestGap { bestGap = gap; best = l }
+            let reach = tol * fSize
+            func visit(_ map: inout [Int: [Int]], _ y: Double, mid: Bool) {
+                for k in key(y - reach)...key(y + reach) {
+                    guard var list = map[k] else { continue }
+                    var j = 0
+                    while j < list.count {
+                        let l = list[j], last = lastOf[l]
+                        let gap = f.box.x0 - lineBox[l].x1
+                        // Stale (the line's last glyph is in another bucket now), split off, or out of reach
+                        // for good (lines only grow to the right, fragments come left to right).
+                        if closed[l] || key(mid ? glyphs[last].box.midY : glyphs[last].box.y1) != k
+                            || gap > parameters.maxWordGap * lineSize[l] {
+                            list.swapAt(j, list.count - 1); list.removeLast(); continue
+                        }
+                        j += 1
+                        let ls = glyphs[last].size
+                        let small = min(ls, fSize)
+                        guard small > 0, max(ls, fSize) / small <= parameters.lineSizeRatio,
+                              min(abs(glyphs[last].box.midY - fMid), abs(glyphs[last].box.y1 - fBottom)) <= tol * small,
+                              gap >= -0.3 * f.size else { continue }
+                        if gap < bestGap || (gap == bestGap && l < best!) { bestGap = gap; best = l }
+                    }
+                    map[k] = list.isEmpty ? nil : list
+                }
             }
-            open = keep
+            visit(&byMid, fMid, mid: true)
+            visit(&byBottom, fBottom, mid: false)
+            func file(_ l: Int, after prev: Int?) {
+                let g = glyphs[lastOf[l]]
+                if prev.map({ key(glyphs[$0].box.midY) != key(g.box.midY) }) ?? true {
+                    byMid[key(g.box.midY), default: []].append(l)
+                }
+                if prev.map({ key(glyphs[$0].box.y1) != key(g.box.y1) }) ?? true {
+                    byBottom[key(g.box.y1), default: []].append(l)
+                }
+            }
             if let l = best {
                 let left = lineBox[l]
                 let s = max(lineSize[l], f.size)
@@ -211,16 +244,21 @@ public struct LineBuilder: Sendable {
                     }
                 }
                 if !split {
+                    let prev = lastOf[l]
                     lines[l].append(fi)
                     lineBox[l] = lineBox[l].union(f.box)
+                    lastOf[l] = f.glyphs.last!
+                    file(l, after: prev)
                     continue
                 }
-                open.removeAll { $0 == l }
+                closed[l] = true
             }
             lines.append([fi])
             lineBox.append(f.box)
             lineSize.append(f.size)
-            open.append(lines.count - 1)
+            closed.append(false)
+            lastOf.append(f.glyphs.last!)
+            file(lines.count - 1, after: nil)
         }
         return lines.map { ls in
             let gs = ls.flatMap { items[$0].glyphs }.map { glyphs[$0] }.sorted { $0.box.x0 < $1.box.x0 }
