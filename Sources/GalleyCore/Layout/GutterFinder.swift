@@ -30,20 +30,24 @@ public struct GutterFinder: Sendable {
 
     /// The gutter boxes of the page, sorted by their top edge.
     public func gutters(in glyphs: [Glyph], bodySize: Double) -> [Rect] {
+        gutters(boxes: glyphs.compactMap { $0.vertical || $0.box.isEmpty ? nil : $0.box }, bodySize: bodySize)
+    }
+
+    /// The same from the boxes of the page's horizontal glyphs.
+    func gutters(boxes horizontal: [Rect], bodySize: Double) -> [Rect] {
         let p = parameters
         guard bodySize > 0 else { return [] }
-        let horizontal = glyphs.filter { !$0.vertical && !$0.box.isEmpty }
-        guard let extent = Rect.union(horizontal.map(\.box)) else { return [] }
+        guard let extent = Rect.union(horizontal) else { return [] }
         let bandHeight = p.gutterBandHeight * bodySize
         let top = extent.y0
         let count = Int((extent.height / bandHeight).rounded(.up)) + 1
         guard count > 0, count < 1_000_000 else { return [] }
         var spans = [[(Double, Double)]](repeating: [], count: count)
-        for g in horizontal {
-            let quarter = g.box.height / 4
-            let a = band(g.box.midY - quarter, top: top, height: bandHeight, count: count)
-            let b = band(g.box.midY + quarter, top: top, height: bandHeight, count: count)
-            for k in a...b { spans[k].append((g.box.x0, g.box.x1)) }
+        for box in horizontal {
+            let quarter = box.height / 4
+            let a = band(box.midY - quarter, top: top, height: bandHeight, count: count)
+            let b = band(box.midY + quarter, top: top, height: bandHeight, count: count)
+            for k in a...b { spans[k].append((box.x0, box.x1)) }
         }
         let minGap = p.gutterMinGap * bodySize, maxGap = p.gutterMaxGap * bodySize
         let minOverlap = p.gutterMinOverlap * bodySize

@@ -27,7 +27,7 @@ public struct LineBuilder: Sendable {
         let vertical = glyphs.filter { $0.vertical }
         let index = GlyphIndex(horizontal, bucket: max(4, 2 * bodySize))
         let fragments = self.fragments(horizontal, rules: rules)
-        let gutters = GutterFinder(parameters: parameters).gutters(in: horizontal, bodySize: bodySize)
+        let gutters = GutterFinder(parameters: parameters).gutters(boxes: horizontal.map(\.box), bodySize: bodySize)
         var lines = joinFragments(fragments, glyphs: horizontal, index: index, rules: rules, gutters: gutters,
                                   bodySize: bodySize)
         lines += verticalLines(vertical)
