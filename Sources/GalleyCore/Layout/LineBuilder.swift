@@ -1,4 +1,9 @@
 import Foundation
+
+/// Debugging aid: GALLEY_SPLIT_DEBUG=1 writes every body line split at a gap to standard error, with the test
+/// that split it (finder: a GutterFinder gutter; local: the gap's own gutter test).
+let debugSplits = ProcessInfo.processInfo.environment["GALLEY_SPLIT_DEBUG"] != nil
+
 /// Stage 1: glyphs → lines.
 ///
 /// Contract: every glyph ends up in exactly one line. Horizontal glyphs form lines left to right; a line
@@ -15,9 +20,12 @@ import Foundation
 /// Besides, the gutters `GutterFinder` traces through the white space of the whole page split body-size
 /// lines wherever a gap holds one: that test survives the noisy glyph boxes of OCR text layers.
 /// Blank space above the page's first line or below its last is no evidence of a gutter.
-/// Debugging aid: GALLEY_SPLIT_DEBUG=1 writes every body line split at a gap to standard error, with the test
-/// that split it (finder: a GutterFinder gutter; local: the gap's own gutter test).
-let debugSplits = ProcessInfo.processInfo.environment["GALLEY_SPLIT_DEBUG"] != nil
+/// Between Latin words the band test alone is fooled by rivers (word spaces of justified text lining up,
+/// the words after them starting level by chance), so there the text left of the gap must end flush as
+/// well (at least three rows on one edge, at least `gutterMinGap` em short of the next column), or, for
+/// ragged text, every row must end well short of it with a traced gutter running through it nearby.
+/// A line that runs into the next column (CJK overflow) is still split where that column starts, and glyphs
+/// touching across a column rule never share a fragment.
 public struct LineBuilder: Sendable {
     public var parameters: LayoutParameters
     public init(parameters: LayoutParameters = .standard) { self.parameters = parameters }
