@@ -54,7 +54,7 @@ public struct LayoutParameters: Sendable, Hashable {
     /// Vertical glyphs stack into one vertical line when the gap between them is at most this (em).
     public var verticalGlyphGap = 1.0
 
-    // MARK: Column gutters from page white space (GutterFinder; owner: layout-lines)
+    // MARK: Column gutters from page white space (GutterFinder)
     /// Rows of the page are looked at in bands this tall (em of body size).
     public var gutterBandHeight = 0.4
     /// A white stretch in a band, between text on both sides, is a gap when at least this wide (em of body)...
@@ -140,7 +140,7 @@ public struct LayoutParameters: Sendable, Hashable {
     /// A blank gap between lines at least this many times the usual one opens a paragraph.
     public var paragraphGapRatio = 1.8
 
-    // MARK: Article parts (ArticleGrouper; added by the article-grouping work)
+    // MARK: Article parts (ArticleGrouper)
     /// Headline type under a headline and set smaller than this share of its size is the deck.
     public var deckSizeRatio = 0.75
     /// A headline-size line of at most this many characters (CJK) or words (Latin) over a much longer
