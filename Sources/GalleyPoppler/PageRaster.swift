@@ -11,6 +11,21 @@ public struct PageRaster: Sendable {
         self.width = width; self.height = height; self.scale = scale; self.pixels = pixels
     }
 
+    /// Copies the pixels of a 32-bit image in memory (a Cairo ARGB32 or RGB24 image surface's data):
+    /// `height` rows of `width` pixels, each row starting `stride` bytes after the one before.
+    public init(copying data: UnsafeRawPointer?, width: Int, height: Int, stride: Int, scale: Double) {
+        var pixels = [UInt32](repeating: 0, count: width * height)
+        if let data {
+            pixels.withUnsafeMutableBufferPointer { out in
+                for y in 0..<height {
+                    let row = (data + y * stride).assumingMemoryBound(to: UInt32.self)
+                    for x in 0..<width { out[y * width + x] = row[x] }
+                }
+            }
+        }
+        self.init(width: width, height: height, scale: scale, pixels: pixels)
+    }
+
     /// Luminance 0…255 of the pixel at (x, y).
     @inline(__always)
     public func luminance(_ x: Int, _ y: Int) -> Int {

@@ -56,17 +56,9 @@ final class CairoImage {
     /// The pixels as a raster with `scale` pixels per point.
     func raster(scale: Double) -> PageRaster {
         cairo_surface_flush(surface)
-        let stride = Int(cairo_image_surface_get_stride(surface))
-        var pixels = [UInt32](repeating: 0, count: width * height)
-        if let data = cairo_image_surface_get_data(surface) {
-            pixels.withUnsafeMutableBufferPointer { out in
-                for y in 0..<height {
-                    let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
-                    for x in 0..<width { out[y * width + x] = row[x] }
-                }
-            }
-        }
-        return PageRaster(width: width, height: height, scale: scale, pixels: pixels)
+        return PageRaster(copying: cairo_image_surface_get_data(surface).map { UnsafeRawPointer($0) },
+                          width: width, height: height,
+                          stride: Int(cairo_image_surface_get_stride(surface)), scale: scale)
     }
 
     /// Writes the image as PNG to `path` (the caller takes care of temporary names).
