@@ -123,6 +123,9 @@ public struct LayoutParameters: Sendable, Hashable {
     // MARK: Regions (RegionCutter)
     /// A white vertical gap between blocks at least this wide (em of body size) separates columns.
     public var minColumnGap = 0.5
+    /// A narrower white gap, at least this wide (em of body size), separates two stories side by side where
+    /// only headline type narrows it (their text keeps `minColumnGap` apart) and each side has a headline.
+    public var storyGutterGap = 0.2
     /// A white horizontal gap at least this tall (em of body size) separates stacked regions.
     public var minRowGap = 0.3
     /// A horizontal rule must span this share of a region's width to cut it.

@@ -4,7 +4,8 @@
 /// 1. across, along horizontal rules (or frame edges) spanning most of its width that no block crosses;
 ///    or across under a headline (with its kicker or deck) centred over wider text and alone at the top;
 /// 2. down, along white gaps at least `minColumnGap` em wide (or vertical rules) that no block crosses
-///    from the region's top to its bottom: columns, read left to right;
+///    from the region's top to its bottom: columns, read left to right; a narrower gap (`storyGutterGap`)
+///    also where only headline type narrows it and a headline stands on each side (two stories side by side);
 /// 3. across, along the topmost white gap at least `minRowGap` em tall: stacked pieces, read top to
 ///    bottom (the rest is cut again from 1).
 /// Cutting down before across keeps the columns of one article together: a gap across two columns at
@@ -91,7 +92,8 @@ public struct RegionCutter: Sendable {
                 let ruled = vertical.first { r in
                     r.midX >= g.0 - 1 && r.midX <= g.1 + 1 && r.verticalOverlap(extent) >= 0.5 * extent.height
                 }
-                return ruled?.midX
+                if let r = ruled { return r.midX }
+                return isGutterBetweenStories(g, items: items) ? (g.0 + g.1) / 2 : nil
             }
             if let parts = partition(items, across: false, at: columnCuts) {
                 for x in columnCuts { separators.append(Rect(x0: x, y0: extent.y0, x1: x + 0.5, y1: extent.y1)) }
@@ -106,6 +108,24 @@ public struct RegionCutter: Sendable {
             }
             return .leaf(items.sorted { blocks[$0].core.y0 < blocks[$1].core.y0 })
         }
+
+        /// True where a white gap too narrow for a column gutter still parts two stories set side by side: it
+        /// is at least `storyGutterGap` em wide, only headline type narrows it (the text, pictures and small
+        /// print on both sides keep a full `minColumnGap` apart, a gutter), and a headline stands on each
+        /// side, heading its own column group. A headline set tight against the next story's first column.
+        func isGutterBetweenStories(_ g: (Double, Double), items: [Int]) -> Bool {
+            guard g.1 - g.0 >= parameters.storyGutterGap * body else { return false }
+            let mid = (g.0 + g.1) / 2
+            let left = items.filter { blocks[$0].core.midX < mid }, right = items.filter { blocks[$0].core.midX >= mid }
+            func heads(_ side: [Int]) -> Bool { side.contains { blocks[$0].kind == .headline } }
+            guard heads(left), heads(right) else { return false }
+            let textLeft = left.filter { !isDisplay(blocks[$0]) }.map { blocks[$0].core.x1 }.max()
+            let textRight = right.filter { !isDisplay(blocks[$0]) }.map { blocks[$0].core.x0 }.min()
+            guard let a = textLeft, let b = textRight else { return false }
+            return b - a >= parameters.minColumnGap * body
+        }
+
+        func isDisplay(_ b: TextBlock) -> Bool { b.kind == .headline || b.kind == .display }
 
         /// Where the region's topmost white row gap has only headline type above it (a headline, maybe its
         /// kicker or deck), and that is centred over the wider text below it: that gap.
