@@ -95,18 +95,72 @@ public enum VerticalWriting {
 
 /// Glyph indexes filed in square cells by the x of their left edge and every row of cells their box
 /// spans, so neighbours are found without scanning a whole column of the page.
+///
+/// The cells are laid out in one flat array (`starts` gives each cell's slice of `items`, glyph
+/// indexes ascending). A cell's number comes from its column and row over the span the glyphs
+/// occupy; where that span is huge (a broken box far off the page) the occupied cells are numbered
+/// through a dictionary instead.
 struct GlyphGrid {
     private let cell: Double
     private let boxes: [Rect]
-    private var cells: [Int64: [Int]] = [:]
+    /// The row of cells holding each box's top edge.
+    private let firstRow: [Int]
+    private let starts: [Int32]
+    private let items: [Int32]
+    private let cx0: Int, cx1: Int, cy0: Int, cy1: Int
+    /// Cell number by key, when the cells are not dense.
+    private let sparse: [Int64: Int]?
 
     init(_ glyphs: [Glyph], cell: Double = 24) {
         self.cell = cell
-        boxes = glyphs.map(\.box)
-        for (i, b) in boxes.enumerated() {
-            let cx = Self.index(b.x0, cell)
-            for cy in Self.index(b.y0, cell)...Self.index(b.y1, cell) { cells[Self.key(cx, cy), default: []].append(i) }
+        let boxes = glyphs.map(\.box)
+        self.boxes = boxes
+        let columns = boxes.map { Self.index($0.x0, cell) }
+        let firstRow = boxes.map { Self.index($0.y0, cell) }
+        let lastRow = boxes.map { Self.index($0.y1, cell) }
+        self.firstRow = firstRow
+        var cx0 = 0, cx1 = -1, cy0 = 0, cy1 = -1
+        if !boxes.isEmpty {
+            cx0 = columns.min()!; cx1 = columns.max()!
+            cy0 = firstRow.min()!; cy1 = max(lastRow.max()!, cy0)
         }
+        self.cx0 = cx0; self.cx1 = cx1; self.cy0 = cy0; self.cy1 = cy1
+        let width = cx1 - cx0 + 1, height = cy1 - cy0 + 1
+        var sparse: [Int64: Int]? = nil
+        var cellCount = width * height
+        if width > 0 && height > 0 && (width > 4_096 || height > 4_096 || cellCount > max(1 << 16, 8 * boxes.count)) {
+            var numbers: [Int64: Int] = [:]
+            for i in boxes.indices where firstRow[i] <= lastRow[i] {
+                for cy in firstRow[i]...lastRow[i] {
+                    let key = Self.key(columns[i], cy)
+                    if numbers[key] == nil { numbers[key] = numbers.count }
+                }
+            }
+            sparse = numbers
+            cellCount = numbers.count
+        }
+        self.sparse = sparse
+        func number(_ cx: Int, _ cy: Int) -> Int {
+            if let sparse { return sparse[Self.key(cx, cy)]! }
+            return (cx - cx0) * height + (cy - cy0)
+        }
+        // Counting sort of (cell, glyph) pairs: glyphs in ascending order within each cell.
+        var counts = [Int32](repeating: 0, count: max(0, cellCount) + 1)
+        for i in boxes.indices where firstRow[i] <= lastRow[i] {
+            for cy in firstRow[i]...lastRow[i] { counts[number(columns[i], cy) + 1] += 1 }
+        }
+        for c in 0..<max(0, cellCount) { counts[c + 1] += counts[c] }
+        var fill = counts
+        var items = [Int32](repeating: 0, count: Int(counts.last ?? 0))
+        for i in boxes.indices where firstRow[i] <= lastRow[i] {
+            for cy in firstRow[i]...lastRow[i] {
+                let c = number(columns[i], cy)
+                items[Int(fill[c])] = Int32(i)
+                fill[c] += 1
+            }
+        }
+        starts = counts
+        self.items = items
     }
 
     /// Cell index of a coordinate; coordinates far off any page are clamped so a broken box cannot
@@ -118,18 +172,31 @@ struct GlyphGrid {
     private static func key(_ cx: Int, _ cy: Int) -> Int64 { Int64(cx) << 32 | Int64(UInt32(bitPattern: Int32(truncatingIfNeeded: cy))) }
 
     /// Calls `body` with each glyph whose left edge lies in `xStart` and whose box overlaps `y` (edges
-    /// included), until it returns false.
+    /// included), until it returns false. Cells are visited column by column, each column top to
+    /// bottom, and a cell's glyphs in index order.
     func visit(xStart: ClosedRange<Double>, y: ClosedRange<Double>, _ body: (Int) -> Bool) {
-        let cy0 = Self.index(y.lowerBound, cell), cy1 = Self.index(y.upperBound, cell)
-        for cx in Self.index(xStart.lowerBound, cell)...Self.index(xStart.upperBound, cell) {
-            for cy in cy0...cy1 {
-                guard let list = cells[Self.key(cx, cy)] else { continue }
-                for i in list {
+        let qy0 = Self.index(y.lowerBound, cell), qy1 = Self.index(y.upperBound, cell)
+        // Only occupied cells hold glyphs: the query is cut to the span they cover.
+        let ax0 = max(Self.index(xStart.lowerBound, cell), cx0), ax1 = min(Self.index(xStart.upperBound, cell), cx1)
+        let ay0 = max(qy0, cy0), ay1 = min(qy1, cy1)
+        guard ax0 <= ax1 && ay0 <= ay1 else { return }
+        let height = cy1 - cy0 + 1
+        for cx in ax0...ax1 {
+            for cy in ay0...ay1 {
+                let c: Int
+                if let sparse {
+                    guard let found = sparse[Self.key(cx, cy)] else { continue }
+                    c = found
+                } else {
+                    c = (cx - cx0) * height + (cy - cy0)
+                }
+                for k in Int(starts[c])..<Int(starts[c + 1]) {
+                    let i = Int(items[k])
                     let b = boxes[i]
                     guard xStart.contains(b.x0), b.y1 >= y.lowerBound, b.y0 <= y.upperBound else { continue }
                     // A box spanning several rows of cells is filed in each; report it from its first
                     // row inside the query only.
-                    if cy > cy0 && Self.index(b.y0, cell) < cy { continue }
+                    if cy > qy0 && firstRow[i] < cy { continue }
                     if !body(i) { return }
                 }
             }

@@ -123,20 +123,30 @@ public final class PDFPage {
         defer { g_free(rects) }
         let n = min(Int(count), scalars.count)
 
-        // Font, size and colour come in runs over character indexes.
-        var style = [TextStyle?](repeating: nil, count: n)
+        // Font, size and colour come in runs over character indexes: `styleOf[i]` is the index in
+        // `styles` of the run covering character i (a later run wins), -1 where none does. Runs of the
+        // same font share one parsed `TextStyle` (name, weight and slant read once per font).
+        var styles: [TextStyle] = []
+        var styleOf = [Int32](repeating: -1, count: n)
         if let list = poppler_page_get_text_attributes_for_area(handle, &area) {
             defer { poppler_page_free_text_attributes(list) }
+            var fonts: [String: TextStyle] = [:]
             var node: UnsafeMutablePointer<GList>? = list
             while let current = node {
                 if let raw = current.pointee.data {
                     let a = raw.assumingMemoryBound(to: PopplerTextAttributes.self).pointee
-                    let name = a.font_name.map { String(cString: $0) } ?? ""
-                    let s = TextStyle(font: name, size: a.font_size,
-                                      color: RGB(r: Double(a.color.red) / 65535, g: Double(a.color.green) / 65535,
-                                                 b: Double(a.color.blue) / 65535))
                     let lo = max(0, Int(a.start_index)), hi = min(n - 1, Int(a.end_index))
-                    if lo <= hi { for i in lo...hi { style[i] = s } }
+                    if lo <= hi {
+                        let name = a.font_name.map { String(cString: $0) } ?? ""
+                        var s: TextStyle
+                        if let known = fonts[name] { s = known } else { s = TextStyle(font: name, size: 0, color: .black); fonts[name] = s }
+                        s.size = a.font_size
+                        s.color = RGB(r: Double(a.color.red) / 65535, g: Double(a.color.green) / 65535,
+                                      b: Double(a.color.blue) / 65535)
+                        let k = Int32(styles.count)
+                        styles.append(s)
+                        styleOf.withUnsafeMutableBufferPointer { out in for i in lo...hi { out[i] = k } }
+                    }
                 }
                 node = current.pointee.next
             }
@@ -146,13 +156,28 @@ public final class PDFPage {
         glyphs.reserveCapacity(n)
         for i in 0..<n {
             let scalar = scalars[i]
-            if scalar.properties.isWhitespace { continue }
+            if Self.isWhitespace(scalar) { continue }
             let r = rects[i]
-            let s = style[i] ?? TextStyle(font: "", size: max(1, r.y2 - r.y1), color: .black)
-            glyphs.append(Glyph(text: String(scalar), box: Rect(x0: r.x1, y0: r.y1, x1: r.x2, y1: r.y2),
-                                font: s.font, size: s.size, bold: s.bold, italic: s.italic, color: s.color))
+            let box = Rect(x0: r.x1, y0: r.y1, x1: r.x2, y1: r.y2)
+            let k = Int(styleOf[i])
+            if k >= 0 {
+                let s = styles[k]
+                glyphs.append(Glyph(text: String(scalar), box: box, font: s.font, size: s.size, bold: s.bold,
+                                    italic: s.italic, color: s.color))
+            } else {
+                glyphs.append(Glyph(text: String(scalar), box: box, font: "", size: max(1, r.y2 - r.y1)))
+            }
         }
         return glyphs
+    }
+
+    /// Unicode's White_Space property (`properties.isWhitespace`), answered without a table lookup
+    /// for ASCII, which is most of a Latin page.
+    @inline(__always)
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
+        return scalar.properties.isWhitespace
     }
 
     /// The boxes of the page's images.
