@@ -8,6 +8,10 @@ public final class PDFSketch {
     public let path: String
     let surface: OpaquePointer
     let cr: OpaquePointer
+    /// This sketch's own font map. Pango's default map is shared by everything on a thread and keeps
+    /// fonts measured for earlier surfaces (a PNG's hinted metrics, say); a private one makes the text's
+    /// measures, and so the PDF, depend on this document alone.
+    let fontMap: OpaquePointer
     private var finished = false
 
     /// Starts a PDF at `path` whose first page is `width` × `height` points.
@@ -24,6 +28,7 @@ public final class PDFSketch {
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, PDFSketch.fixedDate)
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, PDFSketch.fixedDate)
         cr = cairo_create(surface)
+        fontMap = OpaquePointer(pango_cairo_font_map_new())
     }
 
     /// The creation and modification date written into every sketch (ISO 8601), keeping output deterministic.
@@ -31,6 +36,7 @@ public final class PDFSketch {
 
     deinit {
         if !finished { cairo_surface_finish(surface) }
+        cpangocairo_object_unref(UnsafeMutableRawPointer(fontMap))
         cairo_destroy(cr)
         cairo_surface_destroy(surface)
     }
@@ -116,7 +122,10 @@ public final class PDFSketch {
 
     /// Runs `body` with a Pango layout of `text` in `font` on this sketch's context.
     private func withLayout<T>(_ text: String, font: Font, _ body: (OpaquePointer) -> T) -> T {
-        let layout = pango_cairo_create_layout(cr)!
+        let context = pango_font_map_create_context(UnsafeMutablePointer(fontMap))!
+        defer { cpangocairo_object_unref(UnsafeMutableRawPointer(context)) }
+        pango_cairo_update_context(cr, context)
+        let layout = pango_layout_new(context)!
         defer { cpangocairo_object_unref(UnsafeMutableRawPointer(layout)) }
         let desc = pango_font_description_new()!
         defer { pango_font_description_free(desc) }
