@@ -19,13 +19,23 @@ public enum VerticalWriting {
 
         func hasSideNeighbour(_ i: Int) -> Bool {
             let g = glyphs[i].box, reach = sideGap * glyphs[i].size
-            var found = false
-            visit(g.x0 - reach - 3 * glyphs[i].size, g.x1 + reach, g.y0, g.y1) { j in
-                guard j != i else { return true }
+            let lo = g.x0 - reach - 3 * glyphs[i].size, hi = g.x1 + reach
+            func isNeighbour(_ j: Int) -> Bool {
                 let o = glyphs[j].box
-                guard o.verticalOverlap(g) > 0.5 * min(o.height, g.height) else { return true }
+                guard o.verticalOverlap(g) > 0.5 * min(o.height, g.height) else { return false }
                 let gap = o.x0 >= g.x1 ? o.x0 - g.x1 : (g.x0 >= o.x1 ? g.x0 - o.x1 : 0)
-                if gap <= reach { found = true; return false }
+                return gap <= reach
+            }
+            // The glyphs before and after in poppler's reading order are the usual neighbours: tried
+            // first, with the same test the grid search applies (found or not, the answer is the same).
+            for j in [i - 1, i + 1] where j >= 0 && j < glyphs.count {
+                let o = glyphs[j].box
+                if lo <= o.x0 && o.x0 <= hi && o.y1 >= g.y0 && o.y0 <= g.y1 && isNeighbour(j) { return true }
+            }
+            var found = false
+            visit(lo, hi, g.y0, g.y1) { j in
+                guard j != i else { return true }
+                if isNeighbour(j) { found = true; return false }
                 return true
             }
             return found
