@@ -277,28 +277,21 @@ public struct LineBuilder: Sendable {
     /// True where the white between `x0` and `x1` at height `y` holds one of the page's gutter boxes
     /// (`GutterFinder`, sorted by top edge).
     func crossesGutter(from x0: Double, to x1: Double, y: Double, gutters: [Rect], bodySize: Double) -> Bool {
-        guard !gutters.isEmpty else { return false }
-        let reach = parameters.gutterBandHeight * bodySize
-        // First box whose top is at or below y - reach (boxes are one band tall).
-        var lo = 0, hi = gutters.count
-        while lo < hi {
-            let m = (lo + hi) / 2
-            if gutters[m].y0 < y - reach { lo = m + 1 } else { hi = m }
-        }
-        let need = parameters.gutterMinOverlap * bodySize
-        var k = lo
-        while k < gutters.count, gutters[k].y0 <= y {
-            let g = gutters[k]
-            if g.y1 >= y, min(g.x1, x1) - max(g.x0, x0) >= min(need, 0.5 * g.width) { return true }
-            k += 1
-        }
-        return false
+        gutter(from: x0, to: x1, within: 0, of: y, gutters: gutters, bodySize: bodySize)
     }
 
     /// True where one of the page's gutter boxes lies in the white between `x0` and `x1` within
     /// `gutterTraceReach` em (of body size) above or below `y`.
     func gutterNear(from x0: Double, to x1: Double, y: Double, gutters: [Rect], bodySize: Double) -> Bool {
-        let reach = parameters.gutterTraceReach * bodySize
+        gutter(from: x0, to: x1, within: parameters.gutterTraceReach * bodySize, of: y, gutters: gutters,
+               bodySize: bodySize)
+    }
+
+    /// True where a gutter box (all one band tall, so sorted by top and bottom edge alike) reaches from
+    /// `reach` above `y` to `reach` below it and overlaps the white between `x0` and `x1` by at least
+    /// `gutterMinOverlap` em of body (or half the box's width).
+    private func gutter(from x0: Double, to x1: Double, within reach: Double, of y: Double, gutters: [Rect],
+                        bodySize: Double) -> Bool {
         var lo = 0, hi = gutters.count
         while lo < hi {
             let m = (lo + hi) / 2
