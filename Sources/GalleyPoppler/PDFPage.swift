@@ -210,17 +210,8 @@ public final class PDFPage {
         poppler_page_render(handle, cr)
         cairo_destroy(cr)
         cairo_surface_flush(surface)
-        let stride = Int(cairo_image_surface_get_stride(surface))
-        var pixels = [UInt32](repeating: 0, count: pw * ph)
-        if let data = cairo_image_surface_get_data(surface) {
-            pixels.withUnsafeMutableBufferPointer { out in
-                for y in 0..<ph {
-                    let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
-                    for x in 0..<pw { out[y * pw + x] = row[x] }
-                }
-            }
-        }
-        return PageRaster(width: pw, height: ph, scale: scale, pixels: pixels)
+        return PageRaster(copying: cairo_image_surface_get_data(surface).map { UnsafeRawPointer($0) },
+                          width: pw, height: ph, stride: Int(cairo_image_surface_get_stride(surface)), scale: scale)
     }
 }
 
