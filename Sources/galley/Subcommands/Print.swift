@@ -54,7 +54,7 @@ struct Print: ParsableCommand {
 
     func run() throws {
         try CommandErrors.reporting {
-            var options = PrintOptions(paper: paper == .a4 ? .a4 : .letter, columns: columns)
+            let options = PrintOptions(paper: paper == .a4 ? .a4 : .letter, columns: columns)
             try PrintCommand(input: input, articleID: article, list: list, output: output, options: options,
                              photoDPI: photoDpi, layoutPath: layout).run()
         }
