@@ -19,19 +19,20 @@ let package = Package(
         .systemLibrary(
             name: "CPangoCairo", pkgConfig: "pangocairo",
             providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
-        // poppler's core C++ library, for the vector paths poppler-glib does not expose.
+        // poppler's core C++ library: what reading a PDF needs, without Cairo or GLib.
         .systemLibrary(
             name: "CPopplerCore", pkgConfig: "poppler",
             providers: [.apt(["libpoppler-private-dev"])]),
-        // A small C interface over it: the fills, strokes and images of a page (C++ inside).
-        .target(name: "CPopplerPaths", dependencies: ["CPopplerCore"]),
+        // A small C interface over it: open a document, read a page's glyphs, fills, strokes and
+        // images in one pass (C++ inside).
+        .target(name: "CPopplerReader", dependencies: ["CPopplerCore"]),
 
         // The pure-Swift layout core: page content in, articles out. Imports no C module.
         .target(name: "GalleyCore"),
-        // Reads PDFs with poppler-glib into the core's PageContent.
-        .target(name: "GalleyPoppler", dependencies: ["GalleyCore", "CPoppler", "CPopplerPaths"]),
-        // Draws overlays and typesets printable articles with Cairo and Pango.
-        .target(name: "GalleyRender", dependencies: ["GalleyCore", "GalleyPoppler", "CPangoCairo"]),
+        // Reads PDFs with poppler's core library into the core's PageContent.
+        .target(name: "GalleyPoppler", dependencies: ["GalleyCore", "CPopplerReader"]),
+        // Draws pages (poppler-glib), overlays and printable articles (Cairo and Pango).
+        .target(name: "GalleyRender", dependencies: ["GalleyCore", "GalleyPoppler", "CPoppler", "CPangoCairo"]),
         .executableTarget(
             name: "galley",
             dependencies: [

@@ -1,23 +1,15 @@
-import CPoppler
+import CPopplerReader
 import Foundation
 import GalleyCore
 
-/// An open PDF. Owns the poppler document handle; pages are read one at a time.
+/// An open PDF, read with poppler's core library. Owns the document handle; pages are read one at
+/// a time.
 public final class PDFDocument {
     /// The path the document was opened from.
     public let path: String
+    /// The password it was opened with, if any (a renderer opening the same file needs it too).
+    public let password: String?
     let handle: OpaquePointer
-    private let password: String?
-    /// The same file opened in poppler's core library, for the pages' vector paths; opened on first use.
-    private var shapeReaderState: PageShapeReader??
-
-    /// Reader of the pages' fills, strokes and images; nil if poppler's core library cannot open the file.
-    var shapeReader: PageShapeReader? {
-        if let state = shapeReaderState { return state }
-        let reader = PageShapeReader(path: path, password: password)
-        shapeReaderState = .some(reader)
-        return reader
-    }
 
     /// Opens `path`, checking first what a user would get wrong: a missing file, a directory,
     /// a file that is not a PDF, a damaged or encrypted one.
@@ -37,42 +29,33 @@ public final class PDFDocument {
         // The header may follow some junk bytes; readers accept it within the first kilobyte.
         guard head.range(of: Data("%PDF".utf8)) != nil else { throw ExtractionError.notPDF(path: path) }
 
-        let absolute = URL(fileURLWithPath: path).standardizedFileURL.absoluteString
-        var error: UnsafeMutablePointer<GError>?
-        guard let doc = poppler_document_new_from_file(absolute, password, &error) else {
-            let message = error.map { String(cString: $0.pointee.message) } ?? "unknown error"
-            let code = error?.pointee.code ?? 0
-            let domain = error?.pointee.domain ?? 0
-            if let error { g_error_free(error) }
-            if domain == cpoppler_error_quark() && code == Int32(POPPLER_ERROR_ENCRYPTED.rawValue) {
-                throw ExtractionError.encrypted(path: path, passwordGiven: password != nil)
+        var status: Int32 = 0
+        var message = [CChar](repeating: 0, count: 256)
+        guard let doc = gp_document_open(path, password, &status, &message, message.count) else {
+            let reason = String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            switch Int(status) {
+            case Int(GP_OPEN_ENCRYPTED): throw ExtractionError.encrypted(path: path, passwordGiven: password != nil)
+            case Int(GP_OPEN_UNREADABLE): throw ExtractionError.unreadable(path: path, reason: reason)
+            default: throw ExtractionError.damaged(path: path, reason: reason)
             }
-            throw ExtractionError.damaged(path: path, reason: message)
         }
         handle = doc
     }
 
-    deinit { cpoppler_object_unref(UnsafeMutableRawPointer(handle)) }
+    deinit { gp_document_close(handle) }
 
     /// Number of pages.
-    public var pageCount: Int { Int(poppler_document_get_n_pages(handle)) }
-
-    /// The document's title from its metadata, if it has one.
-    public var title: String? {
-        guard let t = poppler_document_get_title(handle) else { return nil }
-        defer { g_free(t) }
-        let s = String(cString: t)
-        return s.isEmpty ? nil : s
-    }
+    public var pageCount: Int { Int(gp_document_page_count(handle)) }
 
     /// Opens page `number` (1-based).
     public func page(_ number: Int) throws -> PDFPage {
         guard number >= 1 && number <= pageCount else {
             throw ExtractionError.pageOutOfRange(page: number, count: pageCount)
         }
-        guard let p = poppler_document_get_page(handle, Int32(number - 1)) else {
+        var w = 0.0, h = 0.0
+        guard gp_page_size(handle, Int32(number - 1), &w, &h) == 0 else {
             throw ExtractionError.damaged(path: path, reason: "page \(number) cannot be loaded")
         }
-        return PDFPage(document: self, handle: p, number: number)
+        return PDFPage(document: self, number: number, width: w, height: h)
     }
 }

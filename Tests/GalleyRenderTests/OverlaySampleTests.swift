@@ -37,8 +37,8 @@ import Testing
     func articleTintsLieInsideArticlesAndMarginsStayWhite(_ name: String) throws {
         let truth = try JSONDecoder().decode(Truth.self, from: Data(contentsOf: Self.samples.appendingPathComponent("\(name).json")))
         let layout = Self.layout(truth)
-        let page = try PDFDocument(path: Self.samples.appendingPathComponent("\(name).pdf").path).page(1)
-        let raster = page.render(scale: 50.0 / 72)
+        let document = try PDFDocument(path: Self.samples.appendingPathComponent("\(name).pdf").path)
+        let raster = try PageRasterizer(document: document).render(page: 1, scale: 50.0 / 72)
         let style = OverlayStyle()
         let out = try OverlayRenderer(style: style).render(layout, on: raster)
         #expect(out.width == raster.width && out.height == raster.height)

@@ -79,7 +79,7 @@ import Testing
         let text = try doc.page(1).content(findRules: false).glyphs.map(\.text).joined()
         #expect(text.contains("headline") && text.contains("p1-a2"))
         // The article tint shows on the page as poppler draws it.
-        let raster = try doc.page(1).render(scale: 1)
+        let raster = try PageRasterizer(document: doc).render(page: 1, scale: 1)
         #expect(matches(raster.rgb(atPoint: 80, 450), style.tint(ofArticle: 1), tolerance: 4))
     }
 

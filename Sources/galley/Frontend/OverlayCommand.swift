@@ -19,6 +19,7 @@ struct OverlayCommand {
     func run() throws {
         let source = try LayoutSource(jsonPath: layoutPath)
         let document = try PDFDocument(path: input.file, password: input.password)
+        let rasterizer = try PageRasterizer(document: document)
         let numbers = try PageRange.resolve(input.pages, count: document.pageCount)
         let target = OverlayOutput(input: input.file, output: output)
         let scale = dpi / 72
@@ -40,7 +41,7 @@ struct OverlayCommand {
                 }
                 let layout = try source.layout(of: page)
                 for warning in layout.summary.warnings { Warnings.write(warning) }
-                let raster = page.render(scale: scale)
+                let raster = try rasterizer.render(page: n, scale: scale)
                 if let pdf {
                     try pdf.addPage(layout, on: raster)
                 } else {

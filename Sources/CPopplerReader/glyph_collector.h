@@ -1,0 +1,103 @@
+// The glyphs of a page, as poppler's content interpreter shows them: one entry per Unicode
+// character, with its box on the page, its font, size and colour. Spaces are not glyphs.
+//
+// Boxes follow the conventions of poppler's own text extraction (TextOutputDev), which Galley's
+// layout was first measured on: along the line a glyph spans its advance; across the line it spans
+// the font's ascent to descent, and the glyphs of one "run" (characters set one after another with
+// no space, same size and baseline) share the box of the run's first glyph, so that a line's
+// glyphs line up even where a superscript or a font change sits inside a word.
+#ifndef GALLEY_GLYPH_COLLECTOR_H
+#define GALLEY_GLYPH_COLLECTOR_H
+
+#include "cpopplerreader.h"
+
+#include <CharTypes.h>
+
+#include <cstddef>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+class GfxFont;
+class GooString;
+class GfxState;
+
+class GlyphCollector {
+public:
+    std::vector<gp_glyph> glyphs;
+    std::vector<std::string> fonts;
+
+    /// Takes the page's size: glyphs entirely off the page are dropped.
+    void startPage(const GfxState *state);
+    /// The font or the text matrix changed: looks up the font and its size on the page.
+    void updateFont(const GfxState *state);
+    /// One character code shown at user-space (x, y) with advance (dx, dy), mapped to `u`.
+    void addChar(const GfxState *state, double x, double y, double dx, double dy, CharCode code, const Unicode *u,
+                 int uLen);
+    /// Ends the page: closes the last run and removes runs of text drawn twice in the same place.
+    void finish();
+    /// A span whose text is given as /ActualText (a ligature, a cluster the font draws as one
+    /// glyph): its glyphs are replaced by that text, spread over the advance they covered.
+    void beginActualText(const GooString *text);
+    void endActualText(const GfxState *state);
+
+private:
+    /// Characters set one after another with no space between them, on one baseline.
+    struct Run {
+        bool open = false;
+        int rot = 0;          // quarter turns of the writing direction on the page
+        int wMode = 0;        // 1 for a vertical-writing font
+        double fontSize = 0;
+        double base = 0;      // baseline: y for rot 0 and 2, x for rot 1 and 3
+        double crossMin = 0, crossMax = 0;  // extent across the line, shared by the run's glyphs
+        double lastStart = 0; // where the last glyph starts along the line
+        double end = 0;       // where the run ends along the line
+        double r = 0, g = 0, b = 0;
+        size_t count = 0;     // glyphs in the run
+    };
+
+    struct FontInfo {
+        uint32_t index;       // into `fonts`
+        double ascent, descent;
+        int wMode;
+    };
+
+    double pageWidth = 0, pageHeight = 0;
+    Run run;
+    /// Where each run starts in `glyphs`, and what the letter-spacing check compares.
+    struct RunStart {
+        size_t first;
+        int rot;
+        uint32_t font;
+        double fontSize;
+    };
+    std::vector<RunStart> runStarts;
+    bool lastOverlapped = false;
+    size_t tinyCount = 0;
+    FontInfo font{0, 0.95, -0.35, 0};
+    double fontSize = 0;
+    std::unordered_map<const GfxFont *, FontInfo> fontInfos;
+    std::unordered_map<std::string, uint32_t> fontIndexes;
+
+    /// The /ActualText span being read: its text, and where its glyphs start and end (user space).
+    struct ActualText {
+        bool open = false;
+        std::vector<Unicode> text;
+        bool anyGlyph = false;
+        double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    };
+    ActualText actual;
+
+    void show(const GfxState *state, double x, double y, double dx, double dy, CharCode code, const Unicode *u,
+              int uLen);
+    FontInfo lookUp(const GfxFont *gfxFont);
+    void beginRun(const GfxState *state);
+    void addGlyph(double x, double y, double dx, double dy, Unicode u);
+    bool addCombining(double x, double y, double dx, double dy, Unicode u);
+    /// The runs as (first glyph, glyph count), in drawing order; empty runs left out.
+    std::vector<std::pair<size_t, size_t>> runSpans() const;
+    void closeLetterSpacing();
+    void removeDuplicates();
+};
+
+#endif
