@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "galley", targets: ["galley"]),
+        .executable(name: "galley-render", targets: ["galley-render"]),
         .library(name: "GalleyCore", targets: ["GalleyCore"]),
     ],
     dependencies: [
@@ -33,10 +34,23 @@ let package = Package(
         .target(name: "GalleyPoppler", dependencies: ["GalleyCore", "CPopplerReader"]),
         // Draws pages (poppler-glib), overlays and printable articles (Cairo and Pango).
         .target(name: "GalleyRender", dependencies: ["GalleyCore", "GalleyPoppler", "CPoppler", "CPangoCairo"]),
-        .executableTarget(
-            name: "galley",
+        // The command line: every subcommand's arguments, and the reading ones (articles, inspect,
+        // eval) carried out. Links no drawing library.
+        .target(
+            name: "GalleyCommands",
             dependencies: [
-                "GalleyCore", "GalleyPoppler", "GalleyRender",
+                "GalleyCore", "GalleyPoppler",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        // `galley`: starts fast (poppler's core library only); hands overlay, print and make-samples
+        // to `galley-render`.
+        .executableTarget(name: "galley", dependencies: ["GalleyCommands"]),
+        // `galley-render`: the same command line, with the drawing subcommands carried out
+        // (Cairo, Pango, poppler-glib).
+        .executableTarget(
+            name: "galley-render",
+            dependencies: [
+                "GalleyCommands", "GalleyCore", "GalleyPoppler", "GalleyRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -47,6 +61,6 @@ let package = Package(
         .testTarget(
             name: "GalleyRenderTests",
             dependencies: ["GalleyCore", "GalleyPoppler", "GalleyRender"]),
-        .testTarget(name: "GalleyCLITests", dependencies: ["galley"]),
+        .testTarget(name: "GalleyCLITests", dependencies: ["galley", "galley-render"]),
     ]
 )

@@ -148,9 +148,9 @@ elif [ "$articles" = 1 ]; then
     for _ in $(seq "$layout_runs"); do
         lines+=$("$GALLEY" articles --timings "$largest" 2>&1 >/dev/null | grep 'timings: page' || true)$'\n'
     done
-    printf '%-32s %s ms   (%s, %s glyphs; best of %s: text %s ms, drawing %s ms, rules %s ms)   (target < 50 ms)\n' \
+    printf '%-32s %s ms   (%s, %s glyphs; best of %s: read %s ms, glyphs %s ms, rules %s ms)   (target < 50 ms)\n' \
         "layout of the largest page" "$(best_ms layout "$lines")" "$(basename "$largest")" "$most" "$layout_runs" \
-        "$(best_ms text "$lines")" "$(best_ms drawing "$lines")" "$(best_ms rules "$lines")"
+        "$(best_ms read "$lines")" "$(best_ms glyphs "$lines")" "$(best_ms rules "$lines")"
     # The slowest layout over all pages, one run each.
     slow=$(for pdf in "${pdfs[@]}"; do
         "$GALLEY" articles --timings "$pdf" 2>&1 >/dev/null | grep 'timings: page' | sed "s|^|$(basename "$pdf") |" || true

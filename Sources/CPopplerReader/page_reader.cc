@@ -18,10 +18,13 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
-#include <mutex>
 #include <optional>
 
 struct gp_document {
+    // poppler's global parameters live while any document does, counted across everyone using
+    // the library in this process (poppler-glib counts the same way and clears them when its last
+    // document goes): so each document holds a count of its own.
+    std::unique_ptr<GlobalParamsIniter> globals;
     std::unique_ptr<PDFDoc> doc;
 };
 
@@ -105,17 +108,14 @@ template <typename T> T *copyOut(const std::vector<T> &v) {
     return p;
 }
 
-std::once_flag globalsOnce;
+/// Galley reports problems itself; poppler's own messages on standard error would only confuse.
+void ignorePopplerMessage(ErrorCategory, Goffset, const char *) { }
 
 }  // namespace
 
 extern "C" gp_document *gp_document_open(const char *path, const char *password, int *status, char *message,
                                          size_t message_size) {
-    std::call_once(globalsOnce, [] {
-        if (!globalParams) globalParams = std::make_unique<GlobalParams>();
-        // Galley reports problems itself; poppler's own messages on stderr would only confuse.
-        setErrorCallback([](ErrorCategory, Goffset, const char *) { });
-    });
+    auto globals = std::make_unique<GlobalParamsIniter>(ignorePopplerMessage);
     if (message && message_size) message[0] = 0;
     std::optional<GooString> pw;
     if (password) pw = GooString(password);
@@ -134,6 +134,7 @@ extern "C" gp_document *gp_document_open(const char *path, const char *password,
     }
     *status = GP_OPEN_OK;
     auto *d = new gp_document;
+    d->globals = std::move(globals);
     d->doc = std::move(doc);
     return d;
 }

@@ -61,7 +61,10 @@ import Testing
         let page = try #require((doc["pages"] as? [[String: Any]])?.first)
         let glyphs = page["glyphs"] as? [[String: Any]] ?? []
         #expect(glyphs.count > 1000)
-        let vertical = glyphs.filter { $0["vertical"] as? Bool == true }.compactMap { $0["text"] as? String }.joined()
+        // Glyphs come in the order the page draws them; the vertical headline reads top to bottom.
+        let vertical = glyphs.filter { $0["vertical"] as? Bool == true }
+            .sorted { (($0["bbox"] as? [Double])?[1] ?? 0) < (($1["bbox"] as? [Double])?[1] ?? 0) }
+            .compactMap { $0["text"] as? String }.joined()
         #expect(vertical == "严密落实安全防范措施确保真查真改真见效")
         let rules = page["rules"] as? [[String: Any]] ?? []
         #expect(rules.contains { $0["kind"] as? String == "frame" } && rules.contains { $0["kind"] as? String == "vertical" })

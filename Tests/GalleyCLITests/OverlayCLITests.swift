@@ -75,3 +75,34 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 }
+
+/// `galley` hands the drawing subcommands to `galley-render` beside it; without it, a clear error.
+@Suite struct RenderHandOverTests {
+    @Test(.enabled(if: OverlayCLITests.samplesPresent, "skipped: Samples/ has not been generated"))
+    func missingRenderExecutableIsNamedInTheError() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A copy of `galley` alone in a folder: articles work, overlay cannot.
+        let lonely = folder.appendingPathComponent("galley").path
+        try FileManager.default.copyItem(atPath: try CLIRunner.galleyPath(), toPath: lonely)
+        let articles = try CLIRunner.runProgram(lonely, ["articles", OverlayCLITests.sample, "--format", "text"])
+        #expect(articles.status == 0 && !articles.stdout.isEmpty)
+        let out = folder.appendingPathComponent("page.png").path
+        let r = try CLIRunner.runProgram(lonely, ["overlay", OverlayCLITests.sample, "-o", out])
+        let stderr = String(decoding: r.stderr, as: UTF8.self)
+        #expect(r.status == 2)
+        #expect(stderr.contains("galley-render is missing") && stderr.contains(folder.lastPathComponent), "\(stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    @Test(.enabled(if: OverlayCLITests.samplesPresent, "skipped: Samples/ has not been generated"))
+    func renderExecutableAcceptsTheSameCommandLine() throws {
+        let render = URL(fileURLWithPath: try CLIRunner.galleyPath()).deletingLastPathComponent()
+            .appendingPathComponent("galley-render").path
+        let r = try CLIRunner.runProgram(render, ["print", OverlayCLITests.sample, "--list"])
+        #expect(r.status == 0)
+        let listed = String(decoding: r.stdout, as: UTF8.self)
+        let viaGalley = try CLIRunner.run(["print", OverlayCLITests.sample, "--list"])
+        #expect(viaGalley.status == 0 && viaGalley.stdout == listed && listed.contains("p1-a1"))
+    }
+}

@@ -1,9 +1,9 @@
 import Foundation
 
 /// Where `galley overlay` writes: the format from the file name, one PNG per page or one PDF.
-struct OverlayOutput {
-    enum Format { case png, pdf
-        init?(path: String) {
+package struct OverlayOutput {
+    package enum Format { case png, pdf
+        package init?(path: String) {
             switch (path as NSString).pathExtension.lowercased() {
             case "png": self = .png
             case "pdf": self = .pdf
@@ -12,11 +12,11 @@ struct OverlayOutput {
         }
     }
 
-    let format: Format
+    package let format: Format
     /// The path asked for, or the default NAME-overlay.png in the current folder.
-    let path: String
+    package let path: String
 
-    init(input: String, output: String?) {
+    package init(input: String, output: String?) {
         let name = ((input as NSString).lastPathComponent as NSString).deletingPathExtension
         path = output ?? "\(name.isEmpty ? "page" : name)-overlay.png"
         format = Format(path: path) ?? .png
@@ -24,7 +24,7 @@ struct OverlayOutput {
 
     /// The PNG file for `page` when `count` pages are drawn: the path itself for one page,
     /// NAME-PAGE.png for several.
-    func pngPath(page: Int, count: Int) -> String {
+    package func pngPath(page: Int, count: Int) -> String {
         guard count > 1 else { return path }
         let base = (path as NSString).deletingPathExtension
         return "\(base)-\(page).\((path as NSString).pathExtension)"

@@ -3,8 +3,8 @@ import Foundation
 import GalleyPoppler
 
 /// Turns the library's typed errors (and any other thrown error) into one clear line on standard error and a non-zero exit.
-enum CommandErrors {
-    static func reporting(_ body: () throws -> Void) throws {
+package enum CommandErrors {
+    package static func reporting(_ body: () throws -> Void) throws {
         do {
             try body()
         } catch let error as ExitCode {
@@ -19,9 +19,15 @@ enum CommandErrors {
     }
 }
 
+/// A command-line failure, described in one sentence.
+struct CommandFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
 /// Checks a page selection against the document and lists the pages to read.
-enum PageRange {
-    static func resolve(_ selection: PageSelection?, count: Int) throws -> [Int] {
+package enum PageRange {
+    package static func resolve(_ selection: PageSelection?, count: Int) throws -> [Int] {
         guard let selection else { return Array(1...max(1, count)).filter { $0 <= count } }
         let pages = selection.pages
         if let bad = pages.first(where: { $0 > count }) {
@@ -32,6 +38,7 @@ enum PageRange {
 }
 
 /// Buffered writes to standard output.
-final class StandardOutput {
-    func write(_ s: String) { FileHandle.standardOutput.write(Data(s.utf8)) }
+package final class StandardOutput {
+    package init() {}
+    package func write(_ s: String) { FileHandle.standardOutput.write(Data(s.utf8)) }
 }

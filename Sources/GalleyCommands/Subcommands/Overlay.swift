@@ -1,8 +1,11 @@
 import ArgumentParser
 import Foundation
 
-struct Overlay: ParsableCommand {
-    static let configuration = CommandConfiguration(
+package struct Overlay: ParsableCommand {
+    package init() {}
+
+    package static let configuration = CommandConfiguration(
+        commandName: "overlay",
         abstract: "Draw Galley's reading of each page over the page: articles, blocks, reading order, columns.",
         discussion: """
             Each article is tinted in its own colour and numbered (the legend lists the numbers with the \
@@ -16,36 +19,34 @@ struct Overlay: ParsableCommand {
             page is drawn; the written paths are printed.
             """)
 
-    @OptionGroup var input: InputOptions
+    @OptionGroup package var input: InputOptions
 
     @Option(name: .shortAndLong, help: ArgumentHelp(
         "Output file, .png or .pdf (default: NAME-overlay.png in the current folder). With several pages, PNG names get -PAGE before .png.",
         valueName: "path"))
-    var output: String?
+    package var output: String?
 
     @Option(help: "Resolution of the page image in dots per inch (18 to 600).")
-    var dpi: Double = 100
+    package var dpi: Double = 100
 
     @Option(help: ArgumentHelp("Draw the articles of this galley.articles/1 JSON (from `galley articles -o`) instead of analysing the pages.",
                                valueName: "json"))
-    var layout: String?
+    package var layout: String?
 
     @Flag(inversion: .prefixedNo, help: "Draw the legend (article ids and colours, what the marks mean) in the emptiest spot of the page.")
-    var legend = true
+    package var legend = true
 
     @Flag(help: "Show progress (page 3/6…) on standard error even when it is not a terminal.")
-    var progress = false
+    package var progress = false
 
-    func validate() throws {
+    package func validate() throws {
         guard dpi >= 18 && dpi <= 600 else { throw ValidationError("--dpi must be between 18 and 600 (got \(dpi))") }
         if let output, OverlayOutput.Format(path: output) == nil {
             throw ValidationError("-o must name a .png or .pdf file (got \(output))")
         }
     }
 
-    func run() throws {
-        try CommandErrors.reporting {
-            try OverlayCommand(input: input, output: output, dpi: dpi, layoutPath: layout, legend: legend, progress: progress).run()
-        }
+    package func run() throws {
+        try CommandErrors.reporting { try Drawing.performer.overlay(self) }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GalleyCommands
 import GalleyCore
 import GalleyPoppler
 import GalleyRender

@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
-import GalleyRender
 
-struct MakeSamples: ParsableCommand {
-    static let configuration = CommandConfiguration(
+package struct MakeSamples: ParsableCommand {
+    package init() {}
+
+    package static let configuration = CommandConfiguration(
         commandName: "make-samples",
         abstract: "Typeset the project's sample newspaper pages, each with its ground truth.",
         discussion: """
@@ -11,20 +12,17 @@ struct MakeSamples: ParsableCommand {
             vertical headlines, photos, boxed stories, advertisements) into DIR. The JSON is ground truth \
             in the development set's format: every line as placed, with its role and box, grouped into \
             articles, and the page furniture. Output is deterministic, so the committed Samples/ can be \
-            checked against the generator. Samples: \(SampleBook.names.joined(separator: ", ")).
+            checked against the generator.
             """)
 
     @Argument(help: ArgumentHelp("Folder to write into (created if missing).", valueName: "dir"))
-    var directory: String = "Samples"
+    package var directory: String = "Samples"
 
     @Option(name: .customLong("only"), parsing: .upToNextOption,
             help: ArgumentHelp("Make only these samples.", valueName: "name"))
-    var only: [String] = []
+    package var only: [String] = []
 
-    func run() throws {
-        try CommandErrors.reporting {
-            let written = try SampleBook.make(into: directory, only: only.isEmpty ? nil : only)
-            for file in written { print(file) }
-        }
+    package func run() throws {
+        try CommandErrors.reporting { try Drawing.performer.makeSamples(self) }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 
 struct Articles: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "articles",
         abstract: "Rebuild the articles of newspaper pages: headlines, bylines, paragraphs, captions.",
         discussion: """
             Reads each page, finds its lines, blocks, columns and separators, rebuilds reading order and \

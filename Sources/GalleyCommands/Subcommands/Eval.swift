@@ -2,6 +2,7 @@ import ArgumentParser
 
 struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "eval",
         abstract: "Score the article analysis against ground truth in a folder.",
         discussion: """
             Finds every PDF page in DIR that has a ground truth: NAME.json next to NAME.pdf (page 1), or \

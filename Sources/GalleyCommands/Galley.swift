@@ -1,8 +1,10 @@
 import ArgumentParser
 
-@main
-struct Galley: ParsableCommand {
-    static let configuration = CommandConfiguration(
+/// The `galley` command: its subcommands, shared by `galley` and `galley-render`.
+package struct Galley: ParsableCommand {
+    package init() {}
+
+    package static let configuration = CommandConfiguration(
         commandName: "galley",
         abstract: "Turns printed newspaper pages (PDF) back into articles.",
         discussion: """

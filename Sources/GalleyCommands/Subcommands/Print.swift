@@ -1,9 +1,11 @@
 import ArgumentParser
 import Foundation
-import GalleyRender
 
-struct Print: ParsableCommand {
-    static let configuration = CommandConfiguration(
+package struct Print: ParsableCommand {
+    package init() {}
+
+    package static let configuration = CommandConfiguration(
+        commandName: "print",
         abstract: "Typeset one article as a new, readable PDF.",
         discussion: """
             The article is set with Pango: kicker, headline, deck and byline across the top, then the \
@@ -16,33 +18,33 @@ struct Print: ParsableCommand {
             naming one makes Galley analyse that page only.
             """)
 
-    enum PaperOption: String, ExpressibleByArgument, CaseIterable { case a4, letter }
+    package enum PaperOption: String, ExpressibleByArgument, CaseIterable { case a4, letter }
 
-    @OptionGroup var input: InputOptions
+    @OptionGroup package var input: InputOptions
 
     @Option(help: ArgumentHelp("The article to print, e.g. p1-a2.", valueName: "id"))
-    var article: String?
+    package var article: String?
 
     @Flag(help: "List the article ids with their headlines instead of printing.")
-    var list = false
+    package var list = false
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Output PDF (default: NAME-ID.pdf in the current folder).", valueName: "path"))
-    var output: String?
+    package var output: String?
 
     @Option(help: "Paper size: a4 or letter.")
-    var paper: PaperOption = .a4
+    package var paper: PaperOption = .a4
 
     @Option(help: "Body text columns: 1 or 2.")
-    var columns: Int = 1
+    package var columns: Int = 1
 
     @Option(help: "Resolution of the photos cut from the page, in dots per inch (36 to 600).")
-    var photoDpi: Double = 150
+    package var photoDpi: Double = 150
 
     @Option(help: ArgumentHelp("Take the articles from this galley.articles/1 JSON (from `galley articles -o`) instead of analysing the pages.",
                                valueName: "json"))
-    var layout: String?
+    package var layout: String?
 
-    func validate() throws {
+    package func validate() throws {
         guard columns == 1 || columns == 2 else { throw ValidationError("--columns must be 1 or 2 (got \(columns))") }
         guard photoDpi >= 36 && photoDpi <= 600 else { throw ValidationError("--photo-dpi must be between 36 and 600 (got \(photoDpi))") }
         if !list && article == nil { throw ValidationError("name the article to print with --article ID, or list them with --list") }
@@ -52,11 +54,7 @@ struct Print: ParsableCommand {
         }
     }
 
-    func run() throws {
-        try CommandErrors.reporting {
-            let options = PrintOptions(paper: paper == .a4 ? .a4 : .letter, columns: columns)
-            try PrintCommand(input: input, articleID: article, list: list, output: output, options: options,
-                             photoDPI: photoDpi, layoutPath: layout).run()
-        }
+    package func run() throws {
+        try CommandErrors.reporting { try Drawing.performer.print(self) }
     }
 }

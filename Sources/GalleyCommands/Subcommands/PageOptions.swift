@@ -1,10 +1,10 @@
 import ArgumentParser
 
 /// A set of 1-based page numbers written like `1,3-5`.
-struct PageSelection: ExpressibleByArgument, Sendable {
-    var ranges: [ClosedRange<Int>]
+package struct PageSelection: ExpressibleByArgument, Sendable {
+    package var ranges: [ClosedRange<Int>]
 
-    init?(argument: String) {
+    package init?(argument: String) {
         var ranges: [ClosedRange<Int>] = []
         for part in argument.split(separator: ",", omittingEmptySubsequences: false) {
             let bounds = part.split(separator: "-", omittingEmptySubsequences: false).map {
@@ -25,21 +25,23 @@ struct PageSelection: ExpressibleByArgument, Sendable {
     }
 
     /// The selected pages in ascending order, without repeats.
-    var pages: [Int] { Array(Set(ranges.flatMap { Array($0) })).sorted() }
+    package var pages: [Int] { Array(Set(ranges.flatMap { Array($0) })).sorted() }
 
-    static var defaultValueDescription: String { "all" }
+    package static var defaultValueDescription: String { "all" }
 }
 
 /// Options shared by every command that reads a PDF.
-struct InputOptions: ParsableArguments {
+package struct InputOptions: ParsableArguments {
+    package init() {}
+
     @Argument(help: "The PDF file to read.")
-    var file: String
+    package var file: String
 
     @Option(help: ArgumentHelp("Pages to read, e.g. 1,3-5 (default: all).", valueName: "list"))
-    var pages: PageSelection?
+    package var pages: PageSelection?
 
     @Option(help: "Password of an encrypted PDF.")
-    var password: String?
+    package var password: String?
 }
 
 import Foundation

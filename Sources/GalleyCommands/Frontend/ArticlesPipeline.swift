@@ -57,18 +57,18 @@ struct PageTimings {
 
 /// Progress lines on standard error ("page 3/6…"): rewritten in place on a terminal, one line each
 /// otherwise. Silent unless enabled, so standard output stays clean either way.
-final class ProgressReporter {
+package final class ProgressReporter {
     let enabled: Bool
     let terminal: Bool
     private var shown = false
 
     /// Enabled where standard error is a terminal, or where the user asked with `--progress`.
-    init(requested: Bool) {
+    package init(requested: Bool) {
         terminal = isatty(STDERR_FILENO) != 0
         enabled = requested || terminal
     }
 
-    func report(_ message: String) {
+    package func report(_ message: String) {
         guard enabled else { return }
         if terminal {
             write("\r\u{1B}[K" + message)
@@ -79,7 +79,7 @@ final class ProgressReporter {
     }
 
     /// Clears the progress line on a terminal.
-    func finish() {
+    package func finish() {
         if shown { write("\r\u{1B}[K") }
         shown = false
     }
@@ -88,8 +88,8 @@ final class ProgressReporter {
 }
 
 /// One-line warnings on standard error.
-enum Warnings {
-    static func write(_ message: String) {
+package enum Warnings {
+    package static func write(_ message: String) {
         FileHandle.standardError.write(Data("galley: warning: \(message)\n".utf8))
     }
 }

@@ -5,6 +5,7 @@ import GalleyPoppler
 
 struct Inspect: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "inspect",
         abstract: "Show what Galley reads from a PDF: page sizes, glyphs, fonts, images and rules.",
         discussion: """
             Text output summarises each page: its size, glyph count, the fonts and sizes used, images \

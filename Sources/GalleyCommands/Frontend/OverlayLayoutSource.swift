@@ -4,7 +4,7 @@ import GalleyPoppler
 
 /// Where the overlay and print commands get each page's layout: from the analysis, as it stands, or
 /// from a galley.articles/1 JSON saved earlier (`--layout`).
-struct LayoutSource {
+package struct LayoutSource {
     /// Why a saved layout cannot be used.
     struct SavedLayoutError: Error, CustomStringConvertible {
         let path: String
@@ -15,7 +15,7 @@ struct LayoutSource {
     let saved: ArticleDocument?
     var analyzer = PageAnalyzer()
 
-    init(jsonPath: String?) throws {
+    package init(jsonPath: String?) throws {
         guard let jsonPath else { saved = nil; return }
         guard let data = FileManager.default.contents(atPath: jsonPath) else {
             throw SavedLayoutError(path: jsonPath, reason: "no such file, or it cannot be read")
@@ -34,7 +34,7 @@ struct LayoutSource {
     }
 
     /// The layout of `page`: analysed now, or the saved articles with a block on that page.
-    func layout(of page: PDFPage) throws -> PageLayout {
+    package func layout(of page: PDFPage) throws -> PageLayout {
         guard let saved else { return analyzer.analyze(try page.content()) }
         let size = page.size
         let summary = saved.pages.first { $0.number == page.number }
