@@ -14,17 +14,54 @@
 #include <Stream.h>
 #include <goo/GooString.h>
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <optional>
 
+namespace {
+
+/// A file mapped into memory, read-only. poppler reads a file through a 256-byte buffer, one
+/// system call per refill; reading from memory spares those calls (a tenth of a small page's time).
+struct MappedFile {
+    const char *bytes = nullptr;
+    size_t size = 0;
+
+    explicit MappedFile(const char *path) {
+        int fd = open(path, O_RDONLY | O_CLOEXEC);
+        if (fd < 0) return;
+        struct stat st;
+        if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+            void *p = mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+            if (p != MAP_FAILED) {
+                bytes = static_cast<const char *>(p);
+                size = static_cast<size_t>(st.st_size);
+            }
+        }
+        close(fd);
+    }
+    ~MappedFile() {
+        if (bytes) munmap(const_cast<char *>(bytes), size);
+    }
+    MappedFile(const MappedFile &) = delete;
+    MappedFile &operator=(const MappedFile &) = delete;
+};
+
+}  // namespace
+
 struct gp_document {
+    // Destroyed in reverse order: the document, then the bytes it reads, then the global count.
     // poppler's global parameters live while any document does, counted across everyone using
     // the library in this process (poppler-glib counts the same way and clears them when its last
     // document goes): so each document holds a count of its own.
     std::unique_ptr<GlobalParamsIniter> globals;
+    std::unique_ptr<MappedFile> file;
     std::unique_ptr<PDFDoc> doc;
 };
 
@@ -119,7 +156,14 @@ extern "C" gp_document *gp_document_open(const char *path, const char *password,
     if (message && message_size) message[0] = 0;
     std::optional<GooString> pw;
     if (password) pw = GooString(password);
-    auto doc = std::make_unique<PDFDoc>(std::make_unique<GooString>(path), pw, pw);
+    auto file = std::make_unique<MappedFile>(path);
+    std::unique_ptr<PDFDoc> doc;
+    if (file->bytes) {
+        doc = std::make_unique<PDFDoc>(new MemStream(file->bytes, 0, static_cast<Goffset>(file->size), Object(objNull)),
+                                       pw, pw);
+    } else {
+        doc = std::make_unique<PDFDoc>(std::make_unique<GooString>(path), pw, pw);
+    }
     if (!doc->isOk()) {
         int code = doc->getErrorCode();
         *status = code == errEncrypted ? GP_OPEN_ENCRYPTED : code == errOpenFile ? GP_OPEN_UNREADABLE : GP_OPEN_DAMAGED;
@@ -135,6 +179,7 @@ extern "C" gp_document *gp_document_open(const char *path, const char *password,
     *status = GP_OPEN_OK;
     auto *d = new gp_document;
     d->globals = std::move(globals);
+    d->file = std::move(file);
     d->doc = std::move(doc);
     return d;
 }
