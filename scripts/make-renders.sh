@@ -19,6 +19,7 @@ STORY_DPI=${STORY_DPI:-60}
 if [ -z "${GALLEY:-}" ]; then
     SCRATCH=${SCRATCH:-.build}
     swift build -c release --scratch-path "$SCRATCH" --product galley >&2
+    swift build -c release --scratch-path "$SCRATCH" --product galley-render >&2
     GALLEY="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/galley"
 fi
 command -v pdftoppm >/dev/null || { echo "make-renders: pdftoppm (poppler-utils) is needed for the story previews" >&2; exit 1; }

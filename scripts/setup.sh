@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what Galley needs on Debian/Ubuntu (asks for sudo when not root) and builds it in release mode.
-# usage: scripts/setup.sh [--debug]     (the galley binary ends up in .build/release/galley)
+# usage: scripts/setup.sh [--debug]     (the binaries end up in .build/release: galley, and galley-render beside it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
