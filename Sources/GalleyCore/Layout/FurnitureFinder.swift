@@ -6,6 +6,8 @@
 /// - footer: text below a wide rule in the bottom band;
 /// - folio: a short line with a digit alone in the top or bottom band;
 /// - other: a section banner, one line of display type alone on a tinted band;
+/// - masthead: a picture across most of the page's width at its top, above all text (the nameplate
+///   of a scanned front page, a banner engraving): not a story's photo;
 /// - advertisement: the text inside a frame or tinted box that holds no body text of three lines or
 ///   more in all and no picture with its caption (a boxed article or a caption panel is not an advertisement).
 public struct FurnitureFinder: Sendable {
@@ -64,6 +66,16 @@ public struct FurnitureFinder: Sendable {
             if b.kind != .image, b.lines.count == 1, b.kind != .body,
                band.box.height <= parameters.bannerMaxHeight * b.box.height {
                 role[i] = .other
+            }
+        }
+        // The nameplate drawn as a picture: the topmost thing on a page with text below it, nearly as
+        // wide as the page and ending in its upper part (a page-sized scan is not a nameplate).
+        if let textTop = blocks.filter({ $0.kind != .image }).map(\.box.y0).min() {
+            for (i, b) in blocks.enumerated() where b.kind == .image && role[i] == nil {
+                if b.box.width >= parameters.mastheadWidth * page.width && b.box.y0 <= parameters.headerBand * page.height
+                    && b.box.y1 <= parameters.mastheadDepth * page.height && b.box.y0 <= textTop {
+                    role[i] = .masthead
+                }
             }
         }
         var result = Result(furniture: [], content: [])

@@ -119,6 +119,11 @@ public struct LayoutParameters: Sendable, Hashable {
     public var footerBand = 0.1
     /// A page number is a line of at most this many characters in the top or bottom band.
     public var folioMaxChars = 4
+    /// A picture at least this share of the page wide, starting in the header band above all text
+    /// and ending within the top `mastheadDepth` share of the page, is the nameplate (masthead), not
+    /// a photo.
+    public var mastheadWidth = 0.7
+    public var mastheadDepth = 0.35
 
     // MARK: Regions (RegionCutter)
     /// A white vertical gap between blocks at least this wide (em of body size) separates columns.
