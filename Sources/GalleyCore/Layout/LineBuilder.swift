@@ -317,11 +317,12 @@ public struct LineBuilder: Sendable {
         guard right.x0 - leftEdge >= 1.0 * size else { return false }
         var candidates: [Double] = []
         index.forEach(x0: leftEdge + 0.25 * size, x1: right.x0 - 0.25 * size,
-                      y0: right.midY - 3 * size, y1: right.midY + 3 * size) { g in
-            guard g.box.x0 > leftEdge + 0.25 * size, g.box.x0 < right.x0 - 0.25 * size,
-                  abs(g.box.midY - right.midY) <= 3 * size,
-                  !candidates.contains(where: { abs($0 - g.box.x0) < 0.25 * size }) else { return }
-            candidates.append(g.box.x0)
+                      y0: right.midY - 3 * size, y1: right.midY + 3 * size) { i in
+            let b = index.boxes[i]
+            guard b.x0 > leftEdge + 0.25 * size, b.x0 < right.x0 - 0.25 * size,
+                  abs(b.midY - right.midY) <= 3 * size,
+                  !candidates.contains(where: { abs($0 - b.x0) < 0.25 * size }) else { return }
+            candidates.append(b.x0)
         }
         for x in candidates.sorted().prefix(4) {
             let edge = Rect(x0: x, y0: right.y0, x1: x + size, y1: right.y1)
@@ -349,23 +350,25 @@ public struct LineBuilder: Sendable {
         let reach = parameters.gutterWindow * size
         var top = max(right.midY - reach, index.extent.y0), bottom = min(right.midY + reach, index.extent.y1)
         let mid = right.midY
-        index.forEach(x0: bx0, x1: bx1, y0: top, y1: bottom) { g in
-            guard g.box.x1 > bx0, g.box.x0 < bx1, abs(g.box.midY - right.midY) > 0.3 * size else { return }
-            if g.box.midY < mid { top = max(top, g.box.y1) } else { bottom = min(bottom, g.box.y0) }
+        index.forEach(x0: bx0, x1: bx1, y0: top, y1: bottom) { i in
+            let b = index.boxes[i]
+            guard b.x1 > bx0, b.x0 < bx1, abs(b.midY - right.midY) > 0.3 * size else { return }
+            if b.midY < mid { top = max(top, b.y1) } else { bottom = min(bottom, b.y0) }
         }
         let height = bottom - top
         guard height >= parameters.gutterMinHeight * size else { return false }
         // The other rows in the strip, with where each starts; most must start where `right` starts.
         let tol = parameters.gutterAlign * size
         var rows: [(y: Double, x: Double)] = []
-        index.forEach(x0: right.x0 - tol, x1: right.x0 + 3 * size, y0: top, y1: bottom) { g in
-            guard g.box.x0 >= right.x0 - tol, g.box.x0 <= right.x0 + 3 * size,
-                  max(g.size, size) / max(0.01, min(g.size, size)) <= parameters.lineSizeRatio,
-                  g.box.midY > top, g.box.midY < bottom, abs(g.box.midY - mid) > 0.5 * size else { return }
-            if let k = rows.firstIndex(where: { abs($0.y - g.box.midY) < 0.5 * size }) {
-                rows[k].x = min(rows[k].x, g.box.x0)
+        index.forEach(x0: right.x0 - tol, x1: right.x0 + 3 * size, y0: top, y1: bottom) { i in
+            let b = index.boxes[i], gs = index.sizes[i]
+            guard b.x0 >= right.x0 - tol, b.x0 <= right.x0 + 3 * size,
+                  max(gs, size) / max(0.01, min(gs, size)) <= parameters.lineSizeRatio,
+                  b.midY > top, b.midY < bottom, abs(b.midY - mid) > 0.5 * size else { return }
+            if let k = rows.firstIndex(where: { abs($0.y - b.midY) < 0.5 * size }) {
+                rows[k].x = min(rows[k].x, b.x0)
             } else {
-                rows.append((g.box.midY, g.box.x0))
+                rows.append((b.midY, b.x0))
             }
         }
         let aligned = rows.filter { abs($0.x - right.x0) <= tol }.count
@@ -392,14 +395,15 @@ public struct LineBuilder: Sendable {
         let limit = right.x0 - 0.02 * size
         // Each row's end, and whether it ends in punctuation (which may hang past the edge).
         var ends: [(y: Double, x: Double, punct: Bool)] = [(right.midY, leftEdge, isPunctuation(last))]
-        index.forEach(x0: right.x0 - reach, x1: limit, y0: top, y1: bottom) { g in
-            guard g.box.x1 <= limit, g.box.x1 >= right.x0 - reach, g.box.midY > top, g.box.midY < bottom,
-                  abs(g.box.midY - right.midY) > 0.5 * size,
-                  max(g.size, size) / max(0.01, min(g.size, size)) <= parameters.lineSizeRatio else { return }
-            if let k = ends.firstIndex(where: { abs($0.y - g.box.midY) < 0.5 * size }) {
-                if g.box.x1 > ends[k].x { ends[k].x = g.box.x1; ends[k].punct = isPunctuation(g) }
+        index.forEach(x0: right.x0 - reach, x1: limit, y0: top, y1: bottom) { i in
+            let b = index.boxes[i], gs = index.sizes[i]
+            guard b.x1 <= limit, b.x1 >= right.x0 - reach, b.midY > top, b.midY < bottom,
+                  abs(b.midY - right.midY) > 0.5 * size,
+                  max(gs, size) / max(0.01, min(gs, size)) <= parameters.lineSizeRatio else { return }
+            if let k = ends.firstIndex(where: { abs($0.y - b.midY) < 0.5 * size }) {
+                if b.x1 > ends[k].x { ends[k].x = b.x1; ends[k].punct = isPunctuation(index.glyphs[i]) }
             } else {
-                ends.append((g.box.midY, g.box.x1, isPunctuation(g)))
+                ends.append((b.midY, b.x1, isPunctuation(index.glyphs[i])))
             }
         }
         // No other text beside it on the left (a column of one line, or display type around): the gap
@@ -471,33 +475,3 @@ public struct LineBuilder: Sendable {
         }
     }
 }
-
-/// Glyphs bucketed in a grid of square cells, for quick "what lies in this box" questions.
-struct GlyphIndex {
-    let glyphs: [Glyph]
-    let cell: Double
-    var cells: [Int: [Int]] = [:]
-    /// The union of all glyph boxes.
-    let extent: Rect
-
-    init(_ glyphs: [Glyph], bucket: Double) {
-        self.glyphs = glyphs
-        self.cell = bucket
-        self.extent = Rect.union(glyphs.map(\.box)) ?? .zero
-        for (i, g) in glyphs.enumerated() {
-            let (a, b) = (key(g.box.x0), key(g.box.x1)), (c, d) = (key(g.box.y0), key(g.box.y1))
-            for kx in a...max(a, b) { for ky in c...max(c, d) { cells[kx << 20 | ky, default: []].append(i) } }
-        }
-    }
-
-    func key(_ v: Double) -> Int { max(0, min(1 << 19, Int((v / cell).rounded(.down)))) }
-
-    /// Calls `body` for every glyph that may overlap the box (possibly more than once: callers filter).
-    func forEach(x0: Double, x1: Double, y0: Double, y1: Double, _ body: (Glyph) -> Void) {
-        let (a, b) = (key(x0), key(x1)), (c, d) = (key(y0), key(y1))
-        for kx in a...max(a, b) {
-            for ky in c...max(c, d) { for i in cells[kx << 20 | ky] ?? [] { body(glyphs[i]) } }
-        }
-    }
-}
-
