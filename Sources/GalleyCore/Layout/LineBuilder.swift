@@ -76,26 +76,26 @@ public struct LineBuilder: Sendable {
         let order = glyphs.indices.sorted { x0[$0] < x0[$1] }
         let sizes = size.filter { $0 > 0 }.sorted()
         let cell = max(0.01, parameters.baselineTolerance * (sizes.isEmpty ? 1 : sizes[sizes.count / 2]))
-        func key(_ y: Double) -> Int { Int((y / cell).rounded(.down)) }
         var frags: [[Int]] = []
         var right: [Double] = []      // right edge of each fragment
         var lastOf: [Int] = []        // the glyph appended last to each fragment
-        var byMid: [Int: [Int]] = [:], byBottom: [Int: [Int]] = [:]   // fragments by their last glyph
+        // Fragments by their last glyph's centre and bottom.
+        var byMid = RowBuckets(cell: cell, low: midY.min()!, high: midY.max()!)
+        var byBottom = RowBuckets(cell: cell, low: y1.min()!, high: y1.max()!)
         let tol = parameters.baselineTolerance, ratio = parameters.lineSizeRatio
         for i in order {
             let gx0 = x0[i], gs = size[i]
             var best = -1
             var bestDy = Double.infinity
             let reach = tol * gs
-            func visit(_ map: inout [Int: [Int]], _ y: Double, mid: Bool) {
-                for k in key(y - reach)...key(y + reach) {
-                    guard var list = map[k] else { continue }
+            func visit(_ rows: inout RowBuckets, _ y: Double, mid: Bool) {
+                for k in rows.rows(around: y, reach: reach) {
                     var j = 0
-                    while j < list.count {
-                        let f = list[j], last = lastOf[f]
-                        // Stale (the fragment's last glyph has moved to another bucket) or closed for good.
-                        if key(mid ? midY[last] : y1[last]) != k || right[f] < gx0 - 2 * size[last] {
-                            list.swapAt(j, list.count - 1); list.removeLast(); continue
+                    while j < rows.count(row: k) {
+                        let f = rows.item(j, row: k), last = lastOf[f]
+                        // Stale (the fragment's last glyph has moved to another row) or closed for good.
+                        if rows.row(mid ? midY[last] : y1[last]) != k || right[f] < gx0 - 2 * size[last] {
+                            rows.remove(at: j, row: k); continue
                         }
                         j += 1
                         let s = min(size[last], gs), big = max(size[last], gs)
@@ -115,7 +115,6 @@ public struct LineBuilder: Sendable {
                         let dy = abs(midY[last] - midY[i])
                         if dy < bestDy || (dy == bestDy && f < best) { bestDy = dy; best = f }
                     }
-                    map[k] = list.isEmpty ? nil : list
                 }
             }
             visit(&byMid, midY[i], mid: true)
@@ -124,7 +123,8 @@ public struct LineBuilder: Sendable {
             if best >= 0 {
                 f = best
                 let prev = lastOf[f]
-                (newMid, newBottom) = (key(midY[prev]) != key(midY[i]), key(y1[prev]) != key(y1[i]))
+                (newMid, newBottom) = (byMid.row(midY[prev]) != byMid.row(midY[i]),
+                                       byBottom.row(y1[prev]) != byBottom.row(y1[i]))
                 frags[f].append(i)
                 right[f] = max(right[f], x1[i])
                 lastOf[f] = i
@@ -133,8 +133,8 @@ public struct LineBuilder: Sendable {
                 right.append(x1[i])
                 lastOf.append(i)
             }
-            if newMid { byMid[key(midY[i]), default: []].append(f) }
-            if newBottom { byBottom[key(y1[i]), default: []].append(f) }
+            if newMid { byMid.file(f, row: byMid.row(midY[i])) }
+            if newBottom { byBottom.file(f, row: byBottom.row(y1[i])) }
         }
         return frags
     }
@@ -175,8 +175,9 @@ public struct LineBuilder: Sendable {
         // Open lines by their last glyph's centre and bottom (the baseline test compares either).
         let sizes = glyphs.map(\.size).filter { $0 > 0 }.sorted()
         let cell = max(0.01, parameters.baselineTolerance * (sizes.isEmpty ? 1 : sizes[sizes.count / 2]))
-        func key(_ y: Double) -> Int { Int((y / cell).rounded(.down)) }
-        var byMid: [Int: [Int]] = [:], byBottom: [Int: [Int]] = [:]
+        let mids = glyphs.map(\.box.midY), bottoms = glyphs.map(\.box.y1)
+        var byMid = RowBuckets(cell: cell, low: mids.min() ?? 0, high: mids.max() ?? 0)
+        var byBottom = RowBuckets(cell: cell, low: bottoms.min() ?? 0, high: bottoms.max() ?? 0)
         let tol = parameters.baselineTolerance
         for fi in order {
             let f = items[fi]
@@ -185,39 +186,37 @@ public struct LineBuilder: Sendable {
             var best: Int?
             var bestGap = Double.infinity
             let reach = tol * fSize
-            func visit(_ map: inout [Int: [Int]], _ y: Double, mid: Bool) {
-                for k in key(y - reach)...key(y + reach) {
-                    guard var list = map[k] else { continue }
+            func visit(_ rows: inout RowBuckets, _ y: Double, mid: Bool) {
+                for k in rows.rows(around: y, reach: reach) {
                     var j = 0
-                    while j < list.count {
-                        let l = list[j], last = lastOf[l]
+                    while j < rows.count(row: k) {
+                        let l = rows.item(j, row: k), last = lastOf[l]
                         let gap = f.box.x0 - lineBox[l].x1
-                        // Stale (the line's last glyph is in another bucket now), split off, or out of reach
+                        // Stale (the line's last glyph is in another row now), split off, or out of reach
                         // for good (lines only grow to the right, fragments come left to right).
-                        if closed[l] || key(mid ? glyphs[last].box.midY : glyphs[last].box.y1) != k
+                        if closed[l] || rows.row(mid ? mids[last] : bottoms[last]) != k
                             || gap > parameters.maxWordGap * lineSize[l] {
-                            list.swapAt(j, list.count - 1); list.removeLast(); continue
+                            rows.remove(at: j, row: k); continue
                         }
                         j += 1
                         let ls = glyphs[last].size
                         let small = min(ls, fSize)
                         guard small > 0, max(ls, fSize) / small <= parameters.lineSizeRatio,
-                              min(abs(glyphs[last].box.midY - fMid), abs(glyphs[last].box.y1 - fBottom)) <= tol * small,
+                              min(abs(mids[last] - fMid), abs(bottoms[last] - fBottom)) <= tol * small,
                               gap >= -0.3 * f.size else { continue }
                         if gap < bestGap || (gap == bestGap && l < best!) { bestGap = gap; best = l }
                     }
-                    map[k] = list.isEmpty ? nil : list
                 }
             }
             visit(&byMid, fMid, mid: true)
             visit(&byBottom, fBottom, mid: false)
             func file(_ l: Int, after prev: Int?) {
-                let g = glyphs[lastOf[l]]
-                if prev.map({ key(glyphs[$0].box.midY) != key(g.box.midY) }) ?? true {
-                    byMid[key(g.box.midY), default: []].append(l)
+                let g = lastOf[l]
+                if prev.map({ byMid.row(mids[$0]) != byMid.row(mids[g]) }) ?? true {
+                    byMid.file(l, row: byMid.row(mids[g]))
                 }
-                if prev.map({ key(glyphs[$0].box.y1) != key(g.box.y1) }) ?? true {
-                    byBottom[key(g.box.y1), default: []].append(l)
+                if prev.map({ byBottom.row(bottoms[$0]) != byBottom.row(bottoms[g]) }) ?? true {
+                    byBottom.file(l, row: byBottom.row(bottoms[g]))
                 }
             }
             if let l = best {
