@@ -57,9 +57,11 @@ public struct GutterFinder: Sendable {
         for k in 0..<count {
             let (gaps, covered) = whiteOf(spans[k], minGap: minGap)
             var next: [Chain] = []
-            var used = Set<Int>()
-            for var chain in active {
-                let cur = chain.current
+            var used = [Bool](repeating: false, count: gaps.count)
+            // Chains are extended in place (`active[c]`): a copy would share the samples array and copy it
+            // on every append.
+            for c in active.indices {
+                let cur = active[c].current
                 var best: Int?
                 var bestOverlap = 0.0
                 for (i, gap) in gaps.enumerated() where gap.1 - gap.0 <= maxGap {
@@ -71,38 +73,37 @@ public struct GutterFinder: Sendable {
                 if gaps.contains(where: { g in
                     g.1 - g.0 > maxGap && min(g.1, cur.1) - max(g.0, cur.0) >= (cur.1 - cur.0) - minOverlap
                 }) {
-                    chain.extend(band: k, gap: cur, evidence: false)
-                    next.append(chain)
+                    active[c].extend(band: k, gap: cur, evidence: false)
+                    next.append(active[c])
                     continue
                 }
                 if let i = best {
-                    used.insert(i)
-                    chain.extend(band: k, gap: gaps[i], evidence: true)
-                    next.append(chain)
+                    used[i] = true
+                    active[c].extend(band: k, gap: gaps[i], evidence: true)
+                    next.append(active[c])
                     continue
                 }
                 // Covered across the chain's stretch (all but a sliver)?
                 var blocked = 0.0
                 for c in covered where c.1 > cur.0 && c.0 < cur.1 { blocked += min(c.1, cur.1) - max(c.0, cur.0) }
                 if blocked > (cur.1 - cur.0) - minOverlap {
-                    chain.misses += 1
-                    if chain.misses >= p.gutterMaxMisses { finished.append(chain); continue }
+                    active[c].misses += 1
+                    if active[c].misses >= p.gutterMaxMisses { finished.append(active[c]); continue }
                 } else {
-                    chain.extend(band: k, gap: cur, evidence: false)
+                    active[c].extend(band: k, gap: cur, evidence: false)
                 }
-                next.append(chain)
+                next.append(active[c])
             }
-            for (i, gap) in gaps.enumerated() where !used.contains(i) && gap.1 - gap.0 <= maxGap {
+            for (i, gap) in gaps.enumerated() where !used[i] && gap.1 - gap.0 <= maxGap {
                 next.append(Chain(band: k, gap: gap))
             }
-            // Two chains that arrived at the same gap are one gutter: keep the better supported.
-            var byGap: [Double: Int] = [:]
+            // Two chains that arrived at the same gap are one gutter: keep the better supported. (A band
+            // holds a handful of chains: a linear search beats hashing.)
             active = []
             for chain in next {
-                if let j = byGap[chain.current.0] {
+                if let j = active.firstIndex(where: { $0.current.0 == chain.current.0 }) {
                     if chain.evidence > active[j].evidence { active[j] = chain }
                 } else {
-                    byGap[chain.current.0] = active.count
                     active.append(chain)
                 }
             }
