@@ -54,9 +54,14 @@ public struct PageAnalyzer: Sendable {
                 continue
             }
             let id = "p\(page.number)-a\(articles.count + 1)"
+            // Each block's lines joined as paragraph lines are, then the blocks joined the same way.
             func text(_ bs: [TextBlock]) -> String? {
-                let t = bs.map { b in b.lines.map(\.text).reduce("") { joiner.join($0, $1) } }
-                    .reduce("") { $0.isEmpty ? $1 : joiner.join($0, $1) }
+                var t = ""
+                for b in bs {
+                    var blockText = ""
+                    for line in b.lines { joiner.append(line.text, to: &blockText) }
+                    joiner.append(blockText, to: &t)
+                }
                 return t.isEmpty ? nil : t
             }
             let blocks = d.sequence.map { ArticleBlock(page: page.number, role: $0.0, bbox: $0.1) }
