@@ -36,7 +36,7 @@ struct GlyphIndex {
                                  GlyphIndex.key(b.y0, cell), GlyphIndex.key(b.y1, cell))
             for kx in a...max(a, b0) { for ky in c...max(c, d) { pairs.append((kx << 20 | ky, i)) } }
         }
-        pairs.sort { $0.key != $1.key ? $0.key < $1.key : $0.glyph < $1.glyph }
+        pairs = GlyphIndex.byCell(pairs, extent: extent, cell: cell)
         var keys: [Int] = [], starts: [Int] = []
         for (n, p) in pairs.enumerated() where keys.last != p.key {
             keys.append(p.key)
@@ -46,6 +46,29 @@ struct GlyphIndex {
         cellKeys = keys
         cellStarts = starts
         members = pairs.map(\.glyph)
+    }
+
+    /// `pairs`, appended glyph by glyph, ordered by cell and then glyph. Where the grid over `extent` has
+    /// not many more cells than there are pairs (any real page) a counting sort does it in one pass over
+    /// pairs and cells; otherwise a comparison sort.
+    private static func byCell(_ pairs: [(key: Int, glyph: Int)], extent: Rect, cell: Double) -> [(key: Int, glyph: Int)] {
+        let (kx0, ky0) = (key(extent.x0, cell), key(extent.y0, cell))
+        let rows = key(extent.y1, cell) - ky0 + 1, cells = (key(extent.x1, cell) - kx0 + 1) * rows
+        guard cells <= max(1 << 12, 4 * pairs.count) else {
+            return pairs.sorted { $0.key != $1.key ? $0.key < $1.key : $0.glyph < $1.glyph }
+        }
+        // The grid position of a pair: columns left to right, rows top to bottom, as the keys sort.
+        func slot(_ key: Int) -> Int { ((key >> 20) - kx0) * rows + (key & ((1 << 20) - 1)) - ky0 }
+        var next = [Int](repeating: 0, count: cells + 1)
+        for p in pairs { next[slot(p.key) + 1] += 1 }
+        for c in 0..<cells { next[c + 1] += next[c] }
+        var out = pairs   // every element is overwritten
+        for p in pairs {
+            let c = slot(p.key)
+            out[next[c]] = p
+            next[c] += 1
+        }
+        return out
     }
 
     /// The cell coordinate of `v`, clamped so that a column and a row pack into one `Int`.
