@@ -19,14 +19,14 @@ public struct ParagraphJoiner: Sendable {
                      var size: Double }
         var rows: [Row] = []
         for block in blocks where !block.lines.isEmpty {
-            let left = columnLeft(block), right = block.core.x1
+            let left = columnLeft(block), right = block.core.x1, usual = usualGap(block)
             for (n, line) in block.lines.enumerated() {
                 if let last = rows.last, sameRow(last.box, size: last.size, line.box, size: line.size) {
                     rows[rows.count - 1].text += " " + line.text
                     rows[rows.count - 1].box = last.box.union(line.box)
                     continue
                 }
-                let limit = n == 0 ? nil : max(parameters.paragraphGapRatio * usualGap(block), 0.5 * line.size)
+                let limit = n == 0 ? nil : max(parameters.paragraphGapRatio * usual, 0.5 * line.size)
                 rows.append(Row(text: line.text, box: line.box, left: left, right: right, gapLimit: limit,
                                 size: line.size))
             }
