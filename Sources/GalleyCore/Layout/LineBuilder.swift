@@ -1,8 +1,12 @@
 import Foundation
 
+/// The environment, read once per process for the layout's debugging switches (building it costs more
+/// than laying out a small page's lines).
+let debugEnvironment = ProcessInfo.processInfo.environment
+
 /// Debugging aid: GALLEY_SPLIT_DEBUG=1 writes every body line split at a gap to standard error, with the test
 /// that split it (finder: a GutterFinder gutter; local: the gap's own gutter test).
-let debugSplits = ProcessInfo.processInfo.environment["GALLEY_SPLIT_DEBUG"] != nil
+let debugSplits = debugEnvironment["GALLEY_SPLIT_DEBUG"] != nil
 
 /// Stage 1: glyphs → lines.
 ///
@@ -73,9 +77,9 @@ public struct LineBuilder: Sendable {
             x0[i] = b.x0; x1[i] = b.x1; midY[i] = b.midY; y1[i] = b.y1; size[i] = glyphs[i].size
             cjk[i] = glyphs[i].text.unicodeScalars.first.map(Script.isCJK) ?? false
         }
-        let order = glyphs.indices.sorted { x0[$0] < x0[$1] }
-        let sizes = size.filter { $0 > 0 }.sorted()
-        let cell = max(0.01, parameters.baselineTolerance * (sizes.isEmpty ? 1 : sizes[sizes.count / 2]))
+        // Left to right; glyphs starting at one x in their input order.
+        let order = zip(x0, glyphs.indices).sorted { $0 < $1 }.map(\.1)
+        let cell = max(0.01, parameters.baselineTolerance * (LineBuilder.medianPositive(size) ?? 1))
         var frags: [[Int]] = []
         var right: [Double] = []      // right edge of each fragment
         var lastOf: [Int] = []        // the glyph appended last to each fragment
@@ -139,6 +143,21 @@ public struct LineBuilder: Sendable {
         return frags
     }
 
+    /// The median of the positive values (the upper one of an even count), nil for none. Counted by
+    /// distinct value (a page sets its glyphs in a few dozen sizes), not sorted.
+    static func medianPositive(_ values: [Double]) -> Double? {
+        var counts: [Double: Int] = [:]
+        var n = 0
+        for v in values where v > 0 { counts[v, default: 0] += 1; n += 1 }
+        guard n > 0 else { return nil }
+        var seen = 0
+        for (v, c) in counts.sorted(by: { $0.key < $1.key }) {
+            seen += c
+            if seen > n / 2 { return v }
+        }
+        return nil
+    }
+
     func sameBaseline(_ a: Glyph, _ b: Glyph, tolerance: Double) -> Bool {
         let big = max(a.size, b.size), small = min(a.size, b.size)
         guard small > 0, big / small <= parameters.lineSizeRatio else { return false }
@@ -173,8 +192,7 @@ public struct LineBuilder: Sendable {
         var lastOf: [Int] = []        // each line's last glyph
         func lastGlyphOf(_ l: Int) -> Glyph { glyphs[lastOf[l]] }
         // Open lines by their last glyph's centre and bottom (the baseline test compares either).
-        let sizes = glyphs.map(\.size).filter { $0 > 0 }.sorted()
-        let cell = max(0.01, parameters.baselineTolerance * (sizes.isEmpty ? 1 : sizes[sizes.count / 2]))
+        let cell = max(0.01, parameters.baselineTolerance * (LineBuilder.medianPositive(glyphs.map(\.size)) ?? 1))
         let mids = glyphs.map(\.box.midY), bottoms = glyphs.map(\.box.y1)
         var byMid = RowBuckets(cell: cell, low: mids.min() ?? 0, high: mids.max() ?? 0)
         var byBottom = RowBuckets(cell: cell, low: bottoms.min() ?? 0, high: bottoms.max() ?? 0)
@@ -267,8 +285,10 @@ public struct LineBuilder: Sendable {
             lastOf.append(f.glyphs.last!)
             file(lines.count - 1, after: nil)
         }
+        // Each line's glyphs left to right (sorted as indexes: moving glyphs would copy their strings).
+        let starts = glyphs.map(\.box.x0)
         return lines.map { ls in
-            let gs = ls.flatMap { items[$0].glyphs }.map { glyphs[$0] }.sorted { $0.box.x0 < $1.box.x0 }
+            let gs = ls.flatMap { items[$0].glyphs }.sorted { starts[$0] < starts[$1] }.map { glyphs[$0] }
             return TextLine(glyphs: gs, text: text(of: gs))
         }
     }
@@ -349,13 +369,18 @@ public struct LineBuilder: Sendable {
         let reach = parameters.gutterWindow * size
         var top = max(right.midY - reach, index.extent.y0), bottom = min(right.midY + reach, index.extent.y1)
         let mid = right.midY
-        index.forEach(x0: bx0, x1: bx1, y0: top, y1: bottom) { i in
-            let b = index.boxes[i]
-            guard b.x1 > bx0, b.x0 < bx1, abs(b.midY - right.midY) > 0.3 * size else { return }
-            if b.midY < mid { top = max(top, b.y1) } else { bottom = min(bottom, b.y0) }
+        let minHeight = parameters.gutterMinHeight * size
+        // The blank strip only shrinks as glyphs are seen, so the rows right around the line are looked at
+        // first: there a word space (the usual case) is already ruled out. The window's glyphs include these.
+        for window in [minHeight / 2, reach] {
+            index.forEach(x0: bx0, x1: bx1, y0: max(mid - window, top), y1: min(mid + window, bottom)) { i in
+                let b = index.boxes[i]
+                guard b.x1 > bx0, b.x0 < bx1, abs(b.midY - right.midY) > 0.3 * size else { return }
+                if b.midY < mid { top = max(top, b.y1) } else { bottom = min(bottom, b.y0) }
+            }
+            guard bottom - top >= minHeight else { return false }
         }
         let height = bottom - top
-        guard height >= parameters.gutterMinHeight * size else { return false }
         // The other rows in the strip, with where each starts; most must start where `right` starts.
         let tol = parameters.gutterAlign * size
         var rows: [(y: Double, x: Double)] = []
@@ -435,17 +460,17 @@ public struct LineBuilder: Sendable {
     /// The text of glyphs on one line, with spaces where the gaps are word spaces.
     func text(of glyphs: [Glyph]) -> String {
         var s = ""
-        var prev: Glyph?
-        for g in glyphs {
-            if let p = prev {
-                let gap = g.box.x0 - p.box.x1
-                let size = min(p.size, g.size)
-                let cjk = (p.text.unicodeScalars.last.map(Script.isCJK) ?? false)
-                    && (g.text.unicodeScalars.first.map(Script.isCJK) ?? false)
+        var prevEndsCJK = false     // the previous glyph's last character is CJK
+        for k in glyphs.indices {
+            let text = glyphs[k].text
+            if k > 0 {
+                let gap = glyphs[k].box.x0 - glyphs[k - 1].box.x1
+                let size = min(glyphs[k - 1].size, glyphs[k].size)
+                let cjk = prevEndsCJK && (text.unicodeScalars.first.map(Script.isCJK) ?? false)
                 if gap >= (cjk ? parameters.cjkSpace : parameters.wordSpace) * size { s += " " }
             }
-            s += g.text
-            prev = g
+            s += text
+            prevEndsCJK = text.unicodeScalars.last.map(Script.isCJK) ?? false
         }
         return s
     }

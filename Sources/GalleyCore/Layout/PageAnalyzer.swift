@@ -79,7 +79,7 @@ public struct PageAnalyzer: Sendable {
         let trace = Trace(bodySize: bodySize, lines: lines, blocks: blocks, furniture: split.furniture,
                           content: split.content, tree: cut.tree, drafts: drafts)
         // Debugging aid: GALLEY_LAYOUT_DUMP=1 writes the layout tree of every page to standard error.
-        if ProcessInfo.processInfo.environment["GALLEY_LAYOUT_DUMP"] != nil {
+        if debugEnvironment["GALLEY_LAYOUT_DUMP"] != nil {
             FileHandle.standardError.write(Data(("page \(page.number)\n" + LayoutTreeDump.dump(trace)).utf8))
         }
         return (PageLayout(summary: summary, articles: articles, separators: separators), trace)
