@@ -171,9 +171,12 @@ public struct LineBuilder: Sendable {
     func joinFragments(_ frags: [[Int]], glyphs: [Glyph], index: GlyphIndex, rules: [Rule], gutters: [Rect] = [],
                        bodySize: Double) -> [TextLine] {
         struct Frag { var glyphs: [Int]; var box: Rect; var size: Double }
+        let boxes = glyphs.map(\.box), glyphSizes = glyphs.map(\.size)
         let items: [Frag] = frags.map { f in
-            let sizes = f.map { glyphs[$0].size }.sorted()
-            return Frag(glyphs: f, box: Rect.union(f.map { glyphs[$0].box })!, size: sizes[sizes.count / 2])
+            var box = boxes[f[0]]
+            for g in f.dropFirst() { box = box.union(boxes[g]) }
+            let sizes = f.map { glyphSizes[$0] }.sorted()
+            return Frag(glyphs: f, box: box, size: sizes[sizes.count / 2])
         }
         let order = items.indices.sorted { items[$0].box.x0 < items[$1].box.x0 }
         let verticalRules = rules.flatMap { r -> [Rect] in
