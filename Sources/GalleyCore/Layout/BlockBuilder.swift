@@ -21,31 +21,35 @@ public struct BlockBuilder: Sendable {
             }
         }
         var groups: [[TextLine]] = []
+        var lastBox: [Rect] = []      // the box of each group's last line (no line copied per look)
         let sorted = lines.filter { !$0.vertical }.sorted { $0.box.y0 < $1.box.y0 }
         for line in sorted {
             // Blocks whose last line lies above this line and overlaps it horizontally.
             var above: [(Int, Double)] = []
-            for (k, g) in groups.enumerated() {
-                let last = g.last!
-                guard last.box.y1 <= line.box.y0 + 0.4 * line.size,
-                      last.box.horizontalOverlap(line.box) > 0 else { continue }
-                above.append((k, last.box.y1))
+            for k in groups.indices {
+                let last = lastBox[k]
+                guard last.y1 <= line.box.y0 + 0.4 * line.size, last.horizontalOverlap(line.box) > 0 else { continue }
+                above.append((k, last.y1))
             }
-            guard let nearest = above.max(by: { $0.1 < $1.1 }) else { groups.append([line]); continue }
+            guard let nearest = above.max(by: { $0.1 < $1.1 }) else {
+                groups.append([line]); lastBox.append(line.box); continue
+            }
             let k = nearest.0
             let last = groups[k].last!
             let gap = line.box.y0 - last.box.y1
             // Another block ends right above this line too: the line spans columns.
             let spans = above.contains { $0.0 != k && $0.1 > last.box.y0 + 0.3 * line.size
-                && groups[$0.0].last!.box.horizontalOverlap(line.box) > 0.3 * line.size }
+                && lastBox[$0.0].horizontalOverlap(line.box) > 0.3 * line.size }
             let ruled = horizontalRules.contains { r in
                 r.midY > last.box.y1 - 1 && r.midY < line.box.y0 + 1 && r.horizontalOverlap(line.box) > 0
                     && r.horizontalOverlap(last.box) > 0
             }
             if !spans && !ruled && fits(line, under: groups[k], gap: gap) {
                 groups[k].append(line)
+                lastBox[k] = line.box
             } else {
                 groups.append([line])
+                lastBox.append(line.box)
             }
         }
         var blocks = groups.map { TextBlock(lines: $0) }

@@ -29,8 +29,10 @@ public struct FurnitureFinder: Sendable {
             if let y = footerRule, b.box.y0 >= y - 1 { role[i] = .footer; continue }
             let inBand = b.box.y1 <= parameters.headerBand * 0.5 * page.height
                 || b.box.y0 >= (1 - parameters.footerBand * 0.6) * page.height
+            // (The text is looked at only for one-line blocks in the bands: it is built and filtered anew.)
+            guard inBand && b.lines.count == 1 else { continue }
             let t = b.text.filter { !$0.isWhitespace }
-            if inBand && b.lines.count == 1 && t.count <= parameters.folioMaxChars && t.contains(where: \.isNumber) {
+            if t.count <= parameters.folioMaxChars && t.contains(where: \.isNumber) {
                 role[i] = .folio
             }
         }

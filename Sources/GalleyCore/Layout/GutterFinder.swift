@@ -42,24 +42,23 @@ public struct GutterFinder: Sendable {
         let top = extent.y0
         let count = Int((extent.height / bandHeight).rounded(.up)) + 1
         guard count > 0, count < 1_000_000 else { return [] }
-        var spans = [[(Double, Double)]](repeating: [], count: count)
-        for box in horizontal {
-            let quarter = box.height / 4
-            let a = band(box.midY - quarter, top: top, height: bandHeight, count: count)
-            let b = band(box.midY + quarter, top: top, height: bandHeight, count: count)
-            for k in a...b { spans[k].append((box.x0, box.x1)) }
-        }
+        let spans = BandSpans(horizontal, top: top, bandHeight: bandHeight, count: count)
         let minGap = p.gutterMinGap * bodySize, maxGap = p.gutterMaxGap * bodySize
         let minOverlap = p.gutterMinOverlap * bodySize
 
         var finished: [Chain] = []
         var active: [Chain] = []
+        var row: [(Double, Double)] = [], gaps: [(Double, Double)] = [], covered: [(Double, Double)] = []
         for k in 0..<count {
-            let (gaps, covered) = whiteOf(spans[k], minGap: minGap)
+            row.removeAll(keepingCapacity: true)
+            row += spans[k]
+            whiteOf(&row, minGap: minGap, gaps: &gaps, covered: &covered)
             var next: [Chain] = []
-            var used = Set<Int>()
-            for var chain in active {
-                let cur = chain.current
+            var used = [Bool](repeating: false, count: gaps.count)
+            // Chains are extended in place (`active[c]`): a copy would share the samples array and copy it
+            // on every append.
+            for c in active.indices {
+                let cur = active[c].current
                 var best: Int?
                 var bestOverlap = 0.0
                 for (i, gap) in gaps.enumerated() where gap.1 - gap.0 <= maxGap {
@@ -71,38 +70,37 @@ public struct GutterFinder: Sendable {
                 if gaps.contains(where: { g in
                     g.1 - g.0 > maxGap && min(g.1, cur.1) - max(g.0, cur.0) >= (cur.1 - cur.0) - minOverlap
                 }) {
-                    chain.extend(band: k, gap: cur, evidence: false)
-                    next.append(chain)
+                    active[c].extend(band: k, gap: cur, evidence: false)
+                    next.append(active[c])
                     continue
                 }
                 if let i = best {
-                    used.insert(i)
-                    chain.extend(band: k, gap: gaps[i], evidence: true)
-                    next.append(chain)
+                    used[i] = true
+                    active[c].extend(band: k, gap: gaps[i], evidence: true)
+                    next.append(active[c])
                     continue
                 }
                 // Covered across the chain's stretch (all but a sliver)?
                 var blocked = 0.0
                 for c in covered where c.1 > cur.0 && c.0 < cur.1 { blocked += min(c.1, cur.1) - max(c.0, cur.0) }
                 if blocked > (cur.1 - cur.0) - minOverlap {
-                    chain.misses += 1
-                    if chain.misses >= p.gutterMaxMisses { finished.append(chain); continue }
+                    active[c].misses += 1
+                    if active[c].misses >= p.gutterMaxMisses { finished.append(active[c]); continue }
                 } else {
-                    chain.extend(band: k, gap: cur, evidence: false)
+                    active[c].extend(band: k, gap: cur, evidence: false)
                 }
-                next.append(chain)
+                next.append(active[c])
             }
-            for (i, gap) in gaps.enumerated() where !used.contains(i) && gap.1 - gap.0 <= maxGap {
+            for (i, gap) in gaps.enumerated() where !used[i] && gap.1 - gap.0 <= maxGap {
                 next.append(Chain(band: k, gap: gap))
             }
-            // Two chains that arrived at the same gap are one gutter: keep the better supported.
-            var byGap: [Double: Int] = [:]
+            // Two chains that arrived at the same gap are one gutter: keep the better supported. (A band
+            // holds a handful of chains: a linear search beats hashing.)
             active = []
             for chain in next {
-                if let j = byGap[chain.current.0] {
+                if let j = active.firstIndex(where: { $0.current.0 == chain.current.0 }) {
                     if chain.evidence > active[j].evidence { active[j] = chain }
                 } else {
-                    byGap[chain.current.0] = active.count
                     active.append(chain)
                 }
             }
@@ -140,25 +138,46 @@ public struct GutterFinder: Sendable {
         return out
     }
 
-    func band(_ y: Double, top: Double, height: Double, count: Int) -> Int {
-        max(0, min(count - 1, Int(((y - top) / height).rounded(.down))))
-    }
-
-    /// Gaps (white stretches at least `minGap` wide with text on both sides) and covered stretches of a band.
-    func whiteOf(_ spans: [(Double, Double)], minGap: Double) -> (gaps: [(Double, Double)], covered: [(Double, Double)]) {
-        var covered: [(Double, Double)] = []
-        for s in spans.sorted(by: { $0.0 < $1.0 }) {
+    /// Gaps (white stretches at least `minGap` wide with text on both sides) and covered stretches of a
+    /// band, from its glyph spans (sorted here, in place). Results go to the caller's buffers, reused from
+    /// band to band.
+    func whiteOf(_ spans: inout [(Double, Double)], minGap: Double, gaps: inout [(Double, Double)],
+                 covered: inout [(Double, Double)]) {
+        spans.sort { $0.0 < $1.0 }
+        covered.removeAll(keepingCapacity: true)
+        for s in spans {
             if let last = covered.last, s.0 <= last.1 {
                 covered[covered.count - 1].1 = max(last.1, s.1)
             } else {
                 covered.append(s)
             }
         }
-        var gaps: [(Double, Double)] = []
+        gaps.removeAll(keepingCapacity: true)
         for i in covered.indices.dropFirst() where covered[i].0 - covered[i - 1].1 >= minGap {
             gaps.append((covered[i - 1].1, covered[i].0))
         }
-        return (gaps, covered)
+    }
+
+    /// The horizontal extents of the glyphs (left and right edge) on each band, all in one array, band
+    /// after band: a glyph is on every band its middle half covers.
+    struct BandSpans {
+        private var spans: [(Double, Double)]
+        private var start: [Int]    // band k's spans are spans[start[k]..<start[k + 1]]
+
+        init(_ boxes: [Rect], top: Double, bandHeight: Double, count: Int) {
+            func band(_ y: Double) -> Int { max(0, min(count - 1, Int(((y - top) / bandHeight).rounded(.down)))) }
+            let bands = boxes.map { b in (band(b.midY - b.height / 4), band(b.midY + b.height / 4)) }
+            start = [Int](repeating: 0, count: count + 1)
+            for (a, b) in bands { for k in a...b { start[k + 1] += 1 } }
+            for k in 0..<count { start[k + 1] += start[k] }
+            spans = [(Double, Double)](repeating: (0, 0), count: start[count])
+            var next = start
+            for (box, (a, b)) in zip(boxes, bands) {
+                for k in a...b { spans[next[k]] = (box.x0, box.x1); next[k] += 1 }
+            }
+        }
+
+        subscript(band: Int) -> ArraySlice<(Double, Double)> { spans[start[band]..<start[band + 1]] }
     }
 
     /// A gutter being followed down the page.
@@ -195,19 +214,48 @@ public struct GutterFinder: Sendable {
             let ev = samples.filter(\.evidence)
             guard !ev.isEmpty else { return (0, 0, -1) }
             var starts: [Int] = [], ends: [Int] = []
+            // The right and left edges of the samples ev[lo...hi], kept sorted as the window slides.
+            var xs = SortedValues(), xe = SortedValues()
             var lo = 0, hi = 0
+            xs.insert(ev[0].x1)
+            xe.insert(ev[0].x0)
             for s in ev {
-                while ev[lo].band < s.band - window { lo += 1 }
-                while hi + 1 < ev.count, ev[hi + 1].band <= s.band + window { hi += 1 }
+                while ev[lo].band < s.band - window { xs.remove(ev[lo].x1); xe.remove(ev[lo].x0); lo += 1 }
+                while hi + 1 < ev.count, ev[hi + 1].band <= s.band + window {
+                    hi += 1
+                    xs.insert(ev[hi].x1)
+                    xe.insert(ev[hi].x0)
+                }
                 // The column edges nearby: where the lines start (end) apart from a few outliers, a
                 // quarter of the way in from the outermost (indents and short lines lie inside).
-                let xs = ev[lo...hi].map(\.x1).sorted(), xe = ev[lo...hi].map(\.x0).sorted()
                 let start = xs[(xs.count - 1) / 4], end = xe[xe.count - 1 - (xe.count - 1) / 4]
                 if abs(s.x1 - start) <= tolerance { starts.append(s.band) }
                 if abs(s.x0 - end) <= tolerance { ends.append(s.band) }
             }
             let side = starts.count >= ends.count ? starts : ends
             return (Double(side.count) / Double(ev.count), side.first ?? 0, side.last ?? -1)
+        }
+    }
+
+    /// Numbers kept in ascending order as they come and go (a window's quantiles without sorting it anew
+    /// at every step).
+    struct SortedValues {
+        private var values: [Double] = []
+        var count: Int { values.count }
+        subscript(i: Int) -> Double { values[i] }
+
+        mutating func insert(_ v: Double) { values.insert(v, at: firstIndex(notBelow: v)) }
+
+        /// Removes one occurrence of `v`, which must be present.
+        mutating func remove(_ v: Double) { values.remove(at: firstIndex(notBelow: v)) }
+
+        private func firstIndex(notBelow v: Double) -> Int {
+            var lo = 0, hi = values.count
+            while lo < hi {
+                let m = (lo + hi) / 2
+                if values[m] < v { lo = m + 1 } else { hi = m }
+            }
+            return lo
         }
     }
 }

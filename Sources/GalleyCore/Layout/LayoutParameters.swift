@@ -147,6 +147,8 @@ public struct LayoutParameters: Sendable, Hashable {
     public var shortLine = 1.5
     /// A blank gap between lines at least this many times the usual one opens a paragraph.
     public var paragraphGapRatio = 1.8
+    /// Longest jump line ("Continued on A6", 下转第三版), in characters.
+    public var jumpLineMaxChars = 40
 
     // MARK: Article parts (ArticleGrouper)
     /// Headline type under a headline and set smaller than this share of its size is the deck.

@@ -1,8 +1,12 @@
 import Foundation
 
+/// The environment, read once per process for the layout's debugging switches (building it costs more
+/// than laying out a small page's lines).
+let debugEnvironment = ProcessInfo.processInfo.environment
+
 /// Debugging aid: GALLEY_SPLIT_DEBUG=1 writes every body line split at a gap to standard error, with the test
 /// that split it (finder: a GutterFinder gutter; local: the gap's own gutter test).
-let debugSplits = ProcessInfo.processInfo.environment["GALLEY_SPLIT_DEBUG"] != nil
+let debugSplits = debugEnvironment["GALLEY_SPLIT_DEBUG"] != nil
 
 /// Stage 1: glyphs → lines.
 ///
@@ -73,29 +77,29 @@ public struct LineBuilder: Sendable {
             x0[i] = b.x0; x1[i] = b.x1; midY[i] = b.midY; y1[i] = b.y1; size[i] = glyphs[i].size
             cjk[i] = glyphs[i].text.unicodeScalars.first.map(Script.isCJK) ?? false
         }
-        let order = glyphs.indices.sorted { x0[$0] < x0[$1] }
-        let sizes = size.filter { $0 > 0 }.sorted()
-        let cell = max(0.01, parameters.baselineTolerance * (sizes.isEmpty ? 1 : sizes[sizes.count / 2]))
-        func key(_ y: Double) -> Int { Int((y / cell).rounded(.down)) }
+        // Left to right; glyphs starting at one x in their input order.
+        let order = zip(x0, glyphs.indices).sorted { $0 < $1 }.map(\.1)
+        let cell = max(0.01, parameters.baselineTolerance * (LineBuilder.medianPositive(size) ?? 1))
         var frags: [[Int]] = []
         var right: [Double] = []      // right edge of each fragment
         var lastOf: [Int] = []        // the glyph appended last to each fragment
-        var byMid: [Int: [Int]] = [:], byBottom: [Int: [Int]] = [:]   // fragments by their last glyph
+        // Fragments by their last glyph's centre and bottom.
+        var byMid = RowBuckets(cell: cell, low: midY.min()!, high: midY.max()!)
+        var byBottom = RowBuckets(cell: cell, low: y1.min()!, high: y1.max()!)
         let tol = parameters.baselineTolerance, ratio = parameters.lineSizeRatio
         for i in order {
             let gx0 = x0[i], gs = size[i]
             var best = -1
             var bestDy = Double.infinity
             let reach = tol * gs
-            func visit(_ map: inout [Int: [Int]], _ y: Double, mid: Bool) {
-                for k in key(y - reach)...key(y + reach) {
-                    guard var list = map[k] else { continue }
+            func visit(_ rows: inout RowBuckets, _ y: Double, mid: Bool) {
+                for k in rows.rows(around: y, reach: reach) {
                     var j = 0
-                    while j < list.count {
-                        let f = list[j], last = lastOf[f]
-                        // Stale (the fragment's last glyph has moved to another bucket) or closed for good.
-                        if key(mid ? midY[last] : y1[last]) != k || right[f] < gx0 - 2 * size[last] {
-                            list.swapAt(j, list.count - 1); list.removeLast(); continue
+                    while j < rows.count(row: k) {
+                        let f = rows.item(j, row: k), last = lastOf[f]
+                        // Stale (the fragment's last glyph has moved to another row) or closed for good.
+                        if rows.row(mid ? midY[last] : y1[last]) != k || right[f] < gx0 - 2 * size[last] {
+                            rows.remove(at: j, row: k); continue
                         }
                         j += 1
                         let s = min(size[last], gs), big = max(size[last], gs)
@@ -115,7 +119,6 @@ public struct LineBuilder: Sendable {
                         let dy = abs(midY[last] - midY[i])
                         if dy < bestDy || (dy == bestDy && f < best) { bestDy = dy; best = f }
                     }
-                    map[k] = list.isEmpty ? nil : list
                 }
             }
             visit(&byMid, midY[i], mid: true)
@@ -124,7 +127,8 @@ public struct LineBuilder: Sendable {
             if best >= 0 {
                 f = best
                 let prev = lastOf[f]
-                (newMid, newBottom) = (key(midY[prev]) != key(midY[i]), key(y1[prev]) != key(y1[i]))
+                (newMid, newBottom) = (byMid.row(midY[prev]) != byMid.row(midY[i]),
+                                       byBottom.row(y1[prev]) != byBottom.row(y1[i]))
                 frags[f].append(i)
                 right[f] = max(right[f], x1[i])
                 lastOf[f] = i
@@ -133,10 +137,25 @@ public struct LineBuilder: Sendable {
                 right.append(x1[i])
                 lastOf.append(i)
             }
-            if newMid { byMid[key(midY[i]), default: []].append(f) }
-            if newBottom { byBottom[key(y1[i]), default: []].append(f) }
+            if newMid { byMid.file(f, row: byMid.row(midY[i])) }
+            if newBottom { byBottom.file(f, row: byBottom.row(y1[i])) }
         }
         return frags
+    }
+
+    /// The median of the positive values (the upper one of an even count), nil for none. Counted by
+    /// distinct value (a page sets its glyphs in a few dozen sizes), not sorted.
+    static func medianPositive(_ values: [Double]) -> Double? {
+        var counts: [Double: Int] = [:]
+        var n = 0
+        for v in values where v > 0 { counts[v, default: 0] += 1; n += 1 }
+        guard n > 0 else { return nil }
+        var seen = 0
+        for (v, c) in counts.sorted(by: { $0.key < $1.key }) {
+            seen += c
+            if seen > n / 2 { return v }
+        }
+        return nil
     }
 
     func sameBaseline(_ a: Glyph, _ b: Glyph, tolerance: Double) -> Bool {
@@ -152,9 +171,12 @@ public struct LineBuilder: Sendable {
     func joinFragments(_ frags: [[Int]], glyphs: [Glyph], index: GlyphIndex, rules: [Rule], gutters: [Rect] = [],
                        bodySize: Double) -> [TextLine] {
         struct Frag { var glyphs: [Int]; var box: Rect; var size: Double }
+        let boxes = glyphs.map(\.box), glyphSizes = glyphs.map(\.size)
         let items: [Frag] = frags.map { f in
-            let sizes = f.map { glyphs[$0].size }.sorted()
-            return Frag(glyphs: f, box: Rect.union(f.map { glyphs[$0].box })!, size: sizes[sizes.count / 2])
+            var box = boxes[f[0]]
+            for g in f.dropFirst() { box = box.union(boxes[g]) }
+            let sizes = f.map { glyphSizes[$0] }.sorted()
+            return Frag(glyphs: f, box: box, size: sizes[sizes.count / 2])
         }
         let order = items.indices.sorted { items[$0].box.x0 < items[$1].box.x0 }
         let verticalRules = rules.flatMap { r -> [Rect] in
@@ -173,10 +195,10 @@ public struct LineBuilder: Sendable {
         var lastOf: [Int] = []        // each line's last glyph
         func lastGlyphOf(_ l: Int) -> Glyph { glyphs[lastOf[l]] }
         // Open lines by their last glyph's centre and bottom (the baseline test compares either).
-        let sizes = glyphs.map(\.size).filter { $0 > 0 }.sorted()
-        let cell = max(0.01, parameters.baselineTolerance * (sizes.isEmpty ? 1 : sizes[sizes.count / 2]))
-        func key(_ y: Double) -> Int { Int((y / cell).rounded(.down)) }
-        var byMid: [Int: [Int]] = [:], byBottom: [Int: [Int]] = [:]
+        let cell = max(0.01, parameters.baselineTolerance * (LineBuilder.medianPositive(glyphs.map(\.size)) ?? 1))
+        let mids = glyphs.map(\.box.midY), bottoms = glyphs.map(\.box.y1)
+        var byMid = RowBuckets(cell: cell, low: mids.min() ?? 0, high: mids.max() ?? 0)
+        var byBottom = RowBuckets(cell: cell, low: bottoms.min() ?? 0, high: bottoms.max() ?? 0)
         let tol = parameters.baselineTolerance
         for fi in order {
             let f = items[fi]
@@ -185,39 +207,37 @@ public struct LineBuilder: Sendable {
             var best: Int?
             var bestGap = Double.infinity
             let reach = tol * fSize
-            func visit(_ map: inout [Int: [Int]], _ y: Double, mid: Bool) {
-                for k in key(y - reach)...key(y + reach) {
-                    guard var list = map[k] else { continue }
+            func visit(_ rows: inout RowBuckets, _ y: Double, mid: Bool) {
+                for k in rows.rows(around: y, reach: reach) {
                     var j = 0
-                    while j < list.count {
-                        let l = list[j], last = lastOf[l]
+                    while j < rows.count(row: k) {
+                        let l = rows.item(j, row: k), last = lastOf[l]
                         let gap = f.box.x0 - lineBox[l].x1
-                        // Stale (the line's last glyph is in another bucket now), split off, or out of reach
+                        // Stale (the line's last glyph is in another row now), split off, or out of reach
                         // for good (lines only grow to the right, fragments come left to right).
-                        if closed[l] || key(mid ? glyphs[last].box.midY : glyphs[last].box.y1) != k
+                        if closed[l] || rows.row(mid ? mids[last] : bottoms[last]) != k
                             || gap > parameters.maxWordGap * lineSize[l] {
-                            list.swapAt(j, list.count - 1); list.removeLast(); continue
+                            rows.remove(at: j, row: k); continue
                         }
                         j += 1
                         let ls = glyphs[last].size
                         let small = min(ls, fSize)
                         guard small > 0, max(ls, fSize) / small <= parameters.lineSizeRatio,
-                              min(abs(glyphs[last].box.midY - fMid), abs(glyphs[last].box.y1 - fBottom)) <= tol * small,
+                              min(abs(mids[last] - fMid), abs(bottoms[last] - fBottom)) <= tol * small,
                               gap >= -0.3 * f.size else { continue }
                         if gap < bestGap || (gap == bestGap && l < best!) { bestGap = gap; best = l }
                     }
-                    map[k] = list.isEmpty ? nil : list
                 }
             }
             visit(&byMid, fMid, mid: true)
             visit(&byBottom, fBottom, mid: false)
             func file(_ l: Int, after prev: Int?) {
-                let g = glyphs[lastOf[l]]
-                if prev.map({ key(glyphs[$0].box.midY) != key(g.box.midY) }) ?? true {
-                    byMid[key(g.box.midY), default: []].append(l)
+                let g = lastOf[l]
+                if prev.map({ byMid.row(mids[$0]) != byMid.row(mids[g]) }) ?? true {
+                    byMid.file(l, row: byMid.row(mids[g]))
                 }
-                if prev.map({ key(glyphs[$0].box.y1) != key(g.box.y1) }) ?? true {
-                    byBottom[key(g.box.y1), default: []].append(l)
+                if prev.map({ byBottom.row(bottoms[$0]) != byBottom.row(bottoms[g]) }) ?? true {
+                    byBottom.file(l, row: byBottom.row(bottoms[g]))
                 }
             }
             if let l = best {
@@ -268,8 +288,10 @@ public struct LineBuilder: Sendable {
             lastOf.append(f.glyphs.last!)
             file(lines.count - 1, after: nil)
         }
+        // Each line's glyphs left to right (sorted as indexes: moving glyphs would copy their strings).
+        let starts = glyphs.map(\.box.x0)
         return lines.map { ls in
-            let gs = ls.flatMap { items[$0].glyphs }.map { glyphs[$0] }.sorted { $0.box.x0 < $1.box.x0 }
+            let gs = ls.flatMap { items[$0].glyphs }.sorted { starts[$0] < starts[$1] }.map { glyphs[$0] }
             return TextLine(glyphs: gs, text: text(of: gs))
         }
     }
@@ -317,11 +339,12 @@ public struct LineBuilder: Sendable {
         guard right.x0 - leftEdge >= 1.0 * size else { return false }
         var candidates: [Double] = []
         index.forEach(x0: leftEdge + 0.25 * size, x1: right.x0 - 0.25 * size,
-                      y0: right.midY - 3 * size, y1: right.midY + 3 * size) { g in
-            guard g.box.x0 > leftEdge + 0.25 * size, g.box.x0 < right.x0 - 0.25 * size,
-                  abs(g.box.midY - right.midY) <= 3 * size,
-                  !candidates.contains(where: { abs($0 - g.box.x0) < 0.25 * size }) else { return }
-            candidates.append(g.box.x0)
+                      y0: right.midY - 3 * size, y1: right.midY + 3 * size) { i in
+            let b = index.boxes[i]
+            guard b.x0 > leftEdge + 0.25 * size, b.x0 < right.x0 - 0.25 * size,
+                  abs(b.midY - right.midY) <= 3 * size,
+                  !candidates.contains(where: { abs($0 - b.x0) < 0.25 * size }) else { return }
+            candidates.append(b.x0)
         }
         for x in candidates.sorted().prefix(4) {
             let edge = Rect(x0: x, y0: right.y0, x1: x + size, y1: right.y1)
@@ -349,23 +372,30 @@ public struct LineBuilder: Sendable {
         let reach = parameters.gutterWindow * size
         var top = max(right.midY - reach, index.extent.y0), bottom = min(right.midY + reach, index.extent.y1)
         let mid = right.midY
-        index.forEach(x0: bx0, x1: bx1, y0: top, y1: bottom) { g in
-            guard g.box.x1 > bx0, g.box.x0 < bx1, abs(g.box.midY - right.midY) > 0.3 * size else { return }
-            if g.box.midY < mid { top = max(top, g.box.y1) } else { bottom = min(bottom, g.box.y0) }
+        let minHeight = parameters.gutterMinHeight * size
+        // The blank strip only shrinks as glyphs are seen, so the rows right around the line are looked at
+        // first: there a word space (the usual case) is already ruled out. The window's glyphs include these.
+        for window in [minHeight / 2, reach] {
+            index.forEach(x0: bx0, x1: bx1, y0: max(mid - window, top), y1: min(mid + window, bottom)) { i in
+                let b = index.boxes[i]
+                guard b.x1 > bx0, b.x0 < bx1, abs(b.midY - right.midY) > 0.3 * size else { return }
+                if b.midY < mid { top = max(top, b.y1) } else { bottom = min(bottom, b.y0) }
+            }
+            guard bottom - top >= minHeight else { return false }
         }
         let height = bottom - top
-        guard height >= parameters.gutterMinHeight * size else { return false }
         // The other rows in the strip, with where each starts; most must start where `right` starts.
         let tol = parameters.gutterAlign * size
         var rows: [(y: Double, x: Double)] = []
-        index.forEach(x0: right.x0 - tol, x1: right.x0 + 3 * size, y0: top, y1: bottom) { g in
-            guard g.box.x0 >= right.x0 - tol, g.box.x0 <= right.x0 + 3 * size,
-                  max(g.size, size) / max(0.01, min(g.size, size)) <= parameters.lineSizeRatio,
-                  g.box.midY > top, g.box.midY < bottom, abs(g.box.midY - mid) > 0.5 * size else { return }
-            if let k = rows.firstIndex(where: { abs($0.y - g.box.midY) < 0.5 * size }) {
-                rows[k].x = min(rows[k].x, g.box.x0)
+        index.forEach(x0: right.x0 - tol, x1: right.x0 + 3 * size, y0: top, y1: bottom) { i in
+            let b = index.boxes[i], gs = index.sizes[i]
+            guard b.x0 >= right.x0 - tol, b.x0 <= right.x0 + 3 * size,
+                  max(gs, size) / max(0.01, min(gs, size)) <= parameters.lineSizeRatio,
+                  b.midY > top, b.midY < bottom, abs(b.midY - mid) > 0.5 * size else { return }
+            if let k = rows.firstIndex(where: { abs($0.y - b.midY) < 0.5 * size }) {
+                rows[k].x = min(rows[k].x, b.x0)
             } else {
-                rows.append((g.box.midY, g.box.x0))
+                rows.append((b.midY, b.x0))
             }
         }
         let aligned = rows.filter { abs($0.x - right.x0) <= tol }.count
@@ -392,14 +422,15 @@ public struct LineBuilder: Sendable {
         let limit = right.x0 - 0.02 * size
         // Each row's end, and whether it ends in punctuation (which may hang past the edge).
         var ends: [(y: Double, x: Double, punct: Bool)] = [(right.midY, leftEdge, isPunctuation(last))]
-        index.forEach(x0: right.x0 - reach, x1: limit, y0: top, y1: bottom) { g in
-            guard g.box.x1 <= limit, g.box.x1 >= right.x0 - reach, g.box.midY > top, g.box.midY < bottom,
-                  abs(g.box.midY - right.midY) > 0.5 * size,
-                  max(g.size, size) / max(0.01, min(g.size, size)) <= parameters.lineSizeRatio else { return }
-            if let k = ends.firstIndex(where: { abs($0.y - g.box.midY) < 0.5 * size }) {
-                if g.box.x1 > ends[k].x { ends[k].x = g.box.x1; ends[k].punct = isPunctuation(g) }
+        index.forEach(x0: right.x0 - reach, x1: limit, y0: top, y1: bottom) { i in
+            let b = index.boxes[i], gs = index.sizes[i]
+            guard b.x1 <= limit, b.x1 >= right.x0 - reach, b.midY > top, b.midY < bottom,
+                  abs(b.midY - right.midY) > 0.5 * size,
+                  max(gs, size) / max(0.01, min(gs, size)) <= parameters.lineSizeRatio else { return }
+            if let k = ends.firstIndex(where: { abs($0.y - b.midY) < 0.5 * size }) {
+                if b.x1 > ends[k].x { ends[k].x = b.x1; ends[k].punct = isPunctuation(index.glyphs[i]) }
             } else {
-                ends.append((g.box.midY, g.box.x1, isPunctuation(g)))
+                ends.append((b.midY, b.x1, isPunctuation(index.glyphs[i])))
             }
         }
         // No other text beside it on the left (a column of one line, or display type around): the gap
@@ -432,17 +463,17 @@ public struct LineBuilder: Sendable {
     /// The text of glyphs on one line, with spaces where the gaps are word spaces.
     func text(of glyphs: [Glyph]) -> String {
         var s = ""
-        var prev: Glyph?
-        for g in glyphs {
-            if let p = prev {
-                let gap = g.box.x0 - p.box.x1
-                let size = min(p.size, g.size)
-                let cjk = (p.text.unicodeScalars.last.map(Script.isCJK) ?? false)
-                    && (g.text.unicodeScalars.first.map(Script.isCJK) ?? false)
+        var prevEndsCJK = false     // the previous glyph's last character is CJK
+        for k in glyphs.indices {
+            let text = glyphs[k].text
+            if k > 0 {
+                let gap = glyphs[k].box.x0 - glyphs[k - 1].box.x1
+                let size = min(glyphs[k - 1].size, glyphs[k].size)
+                let cjk = prevEndsCJK && (text.unicodeScalars.first.map(Script.isCJK) ?? false)
                 if gap >= (cjk ? parameters.cjkSpace : parameters.wordSpace) * size { s += " " }
             }
-            s += g.text
-            prev = g
+            s += text
+            prevEndsCJK = text.unicodeScalars.last.map(Script.isCJK) ?? false
         }
         return s
     }
@@ -471,33 +502,3 @@ public struct LineBuilder: Sendable {
         }
     }
 }
-
-/// Glyphs bucketed in a grid of square cells, for quick "what lies in this box" questions.
-struct GlyphIndex {
-    let glyphs: [Glyph]
-    let cell: Double
-    var cells: [Int: [Int]] = [:]
-    /// The union of all glyph boxes.
-    let extent: Rect
-
-    init(_ glyphs: [Glyph], bucket: Double) {
-        self.glyphs = glyphs
-        self.cell = bucket
-        self.extent = Rect.union(glyphs.map(\.box)) ?? .zero
-        for (i, g) in glyphs.enumerated() {
-            let (a, b) = (key(g.box.x0), key(g.box.x1)), (c, d) = (key(g.box.y0), key(g.box.y1))
-            for kx in a...max(a, b) { for ky in c...max(c, d) { cells[kx << 20 | ky, default: []].append(i) } }
-        }
-    }
-
-    func key(_ v: Double) -> Int { max(0, min(1 << 19, Int((v / cell).rounded(.down)))) }
-
-    /// Calls `body` for every glyph that may overlap the box (possibly more than once: callers filter).
-    func forEach(x0: Double, x1: Double, y0: Double, y1: Double, _ body: (Glyph) -> Void) {
-        let (a, b) = (key(x0), key(x1)), (c, d) = (key(y0), key(y1))
-        for kx in a...max(a, b) {
-            for ky in c...max(c, d) { for i in cells[kx << 20 | ky] ?? [] { body(glyphs[i]) } }
-        }
-    }
-}
-

@@ -54,9 +54,14 @@ public struct PageAnalyzer: Sendable {
                 continue
             }
             let id = "p\(page.number)-a\(articles.count + 1)"
+            // Each block's lines joined as paragraph lines are, then the blocks joined the same way.
             func text(_ bs: [TextBlock]) -> String? {
-                let t = bs.map { b in b.lines.map(\.text).reduce("") { joiner.join($0, $1) } }
-                    .reduce("") { $0.isEmpty ? $1 : joiner.join($0, $1) }
+                var t = ""
+                for b in bs {
+                    var blockText = ""
+                    for line in b.lines { joiner.append(line.text, to: &blockText) }
+                    joiner.append(blockText, to: &t)
+                }
                 return t.isEmpty ? nil : t
             }
             let blocks = d.sequence.map { ArticleBlock(page: page.number, role: $0.0, bbox: $0.1) }
@@ -74,7 +79,7 @@ public struct PageAnalyzer: Sendable {
         let trace = Trace(bodySize: bodySize, lines: lines, blocks: blocks, furniture: split.furniture,
                           content: split.content, tree: cut.tree, drafts: drafts)
         // Debugging aid: GALLEY_LAYOUT_DUMP=1 writes the layout tree of every page to standard error.
-        if ProcessInfo.processInfo.environment["GALLEY_LAYOUT_DUMP"] != nil {
+        if debugEnvironment["GALLEY_LAYOUT_DUMP"] != nil {
             FileHandle.standardError.write(Data(("page \(page.number)\n" + LayoutTreeDump.dump(trace)).utf8))
         }
         return (PageLayout(summary: summary, articles: articles, separators: separators), trace)

@@ -13,66 +13,92 @@ public struct ParagraphJoiner: Sendable {
     public init(parameters: LayoutParameters = .standard) { self.parameters = parameters }
 
     public func paragraphs(_ blocks: [TextBlock]) -> [String] {
-        // The printed lines, pieces on one baseline put back together, each with its column's edges.
-        struct Row { var line: TextLine; var left: Double; var right: Double; var gapLimit: Double?; var size: Double }
+        // The printed lines, pieces on one baseline put back together, each with its column's edges and
+        // the size of its first piece. (Text and box only: copying whole lines would copy their glyphs.)
+        struct Row { var text: String; var box: Rect; var left: Double; var right: Double; var gapLimit: Double?
+                     var size: Double }
         var rows: [Row] = []
         for block in blocks where !block.lines.isEmpty {
-            let left = columnLeft(block), right = block.core.x1
+            let left = columnLeft(block), right = block.core.x1, usual = usualGap(block)
             for (n, line) in block.lines.enumerated() {
-                if let last = rows.last, sameRow(last.line, line) {
-                    rows[rows.count - 1].line.text += " " + line.text
-                    rows[rows.count - 1].line.box = last.line.box.union(line.box)
+                if let last = rows.last, sameRow(last.box, size: last.size, line.box, size: line.size) {
+                    rows[rows.count - 1].text += " " + line.text
+                    rows[rows.count - 1].box = last.box.union(line.box)
                     continue
                 }
-                let limit = n == 0 ? nil : max(parameters.paragraphGapRatio * usualGap(block), 0.5 * line.size)
-                rows.append(Row(line: line, left: left, right: right, gapLimit: limit, size: line.size))
+                let limit = n == 0 ? nil : max(parameters.paragraphGapRatio * usual, 0.5 * line.size)
+                rows.append(Row(text: line.text, box: line.box, left: left, right: right, gapLimit: limit,
+                                size: line.size))
             }
         }
         var paras: [String] = []
         var current = ""
         var prevShort = true
-        var prev: TextLine?
+        var prevBox: Rect?
         var inJump = false
         for row in rows {
-            let line = row.line, s = row.size
-            let jump = isJumpLine(line.text)
-            let indented = line.box.x0 - row.left >= parameters.paragraphIndent * s
+            let box = row.box, s = row.size
+            let jump = isJumpLine(row.text)
+            let indented = box.x0 - row.left >= parameters.paragraphIndent * s
             var gapBreak = false
-            if let limit = row.gapLimit, let p = prev { gapBreak = line.box.y0 - p.box.y1 > limit }
+            if let limit = row.gapLimit, let p = prevBox { gapBreak = box.y0 - p.y1 > limit }
             if !current.isEmpty && (indented || prevShort || gapBreak || jump || inJump) {
                 paras.append(current)
                 current = ""
             }
-            current = current.isEmpty ? line.text : join(current, line.text)
-            prevShort = line.box.x1 < row.right - parameters.shortLine * s
-            prev = line
+            append(row.text, to: &current)
+            prevShort = box.x1 < row.right - parameters.shortLine * s
+            prevBox = box
             inJump = jump
         }
         if !current.isEmpty { paras.append(current) }
         return paras
     }
 
-    /// True where `b` stands on the same baseline as `a`, right of it: one printed line in two pieces.
-    func sameRow(_ a: TextLine, _ b: TextLine) -> Bool {
-        abs(a.box.midY - b.box.midY) <= 0.3 * min(a.size, b.size) && b.box.x0 >= a.box.x1 - 0.5
-            && b.box.x0 - a.box.x1 <= parameters.sameRowGap * a.size
+    /// True where `b` (type size `bSize`) stands on the same baseline as `a`, right of it: one printed
+    /// line in two pieces.
+    func sameRow(_ a: Rect, size aSize: Double, _ b: Rect, size bSize: Double) -> Bool {
+        abs(a.midY - b.midY) <= 0.3 * min(aSize, bSize) && b.x0 >= a.x1 - 0.5
+            && b.x0 - a.x1 <= parameters.sameRowGap * aSize
     }
 
     /// A jump line, telling where the story goes on (Continued on A6, See PIERS on A4, 下转第三版,
     /// 转第5版, ● a pagina 24, Segue a pagina 3): always a paragraph of its own, the story's last.
+    /// Every body line is asked, so the cheap tests come first: the first character (a Chinese jump line
+    /// opens with the first character of one of its phrases; CJK characters have no case, and full-width
+    /// Latin letters lower-case to full-width ones, so a line opening with one is no Latin jump line), then
+    /// the length (walking at most `jumpLineMaxChars` + 1 characters, not the whole line), and only then
+    /// the lower-cased phrases.
     public func isJumpLine(_ text: String) -> Bool {
-        var t = Substring(text.trimmedWhitespace)
-        while let c = t.first, "●•▶►→(（[".contains(c) || c.isWhitespace { t = t.dropFirst() }
-        let lower = t.lowercased()
-        guard t.count <= 40 else { return false }
-        let latin = ["continued on ", "continued from ", "see ", "turn to ", "a pagina ", "segue a pagina ",
-                     "suite page ", "suite en page ", "fortsetzung seite ", "continúa en ", "sigue en "]
-        if latin.contains(where: { lower.hasPrefix($0) }) {
-            return t.contains { $0.isNumber } && (lower.hasPrefix("see ") ? lower.contains(" on ") || lower.contains(" page") : true)
+        var t = Substring(text)
+        while let c = t.first, c.isWhitespace { t = t.dropFirst() }
+        while let c = t.last, c.isWhitespace { t = t.dropLast() }
+        while let c = t.first, Self.jumpMarks.contains(c) || c.isWhitespace { t = t.dropFirst() }
+        guard let first = t.first else { return false }
+        let maybeLatin = !Script.isCJK(first), maybeChinese = Self.chineseJumpOpeners.contains(first)
+        guard maybeLatin || maybeChinese, t.dropFirst(parameters.jumpLineMaxChars).isEmpty else { return false }
+        if maybeLatin {
+            let lower = t.lowercased()
+            if Self.latinJumpPhrases.contains(where: { lower.hasPrefix($0) }) {
+                return t.contains { $0.isNumber }
+                    && (lower.hasPrefix("see ") ? lower.contains(" on ") || lower.contains(" page") : true)
+            }
         }
-        let zh = ["下转第", "上接第", "转第", "接第", "下转", "上接"]
-        return zh.contains { t.hasPrefix($0) } && (t.hasSuffix("版") || t.hasSuffix("版）") || t.hasSuffix("版)"))
+        return maybeChinese && Self.chineseJumpPhrases.contains { t.hasPrefix($0) }
+            && (t.hasSuffix("版") || t.hasSuffix("版）") || t.hasSuffix("版)"))
     }
+
+    /// Bullets, arrows and brackets a jump line may open with.
+    static let jumpMarks: [Character] = ["●", "•", "▶", "►", "→", "(", "（", "["]
+
+    /// How jump lines open, lower case: English, Italian, French, German, Spanish.
+    static let latinJumpPhrases = ["continued on ", "continued from ", "see ", "turn to ", "a pagina ",
+                                   "segue a pagina ", "suite page ", "suite en page ", "fortsetzung seite ",
+                                   "continúa en ", "sigue en "]
+    /// How Chinese jump lines open (下转第三版, 上接第一版, 转第5版).
+    static let chineseJumpPhrases = ["下转第", "上接第", "转第", "接第", "下转", "上接"]
+    /// The characters those phrases open with.
+    static let chineseJumpOpeners: [Character] = ["下", "上", "转", "接"]
 
     /// The left edge most lines of the block start at (not the indented ones).
     func columnLeft(_ block: TextBlock) -> Double {
@@ -90,15 +116,23 @@ public struct ParagraphJoiner: Sendable {
 
     /// Joins two pieces of text that meet at a line end.
     public func join(_ a: String, _ b: String) -> String {
-        guard let last = a.last, let first = b.first else { return a + b }
-        if Script.isCJK(last) || Script.isCJK(first) { return a + b }
-        if last == "-" || last == "\u{00AD}" {
-            let beforeHyphen = a.dropLast().last
-            if let c = beforeHyphen, c.isLetter {
-                if first.isLowercase { return String(a.dropLast()) + b }
-                return a + b
-            }
+        var joined = a
+        append(b, to: &joined)
+        return joined
+    }
+
+    /// Appends `b` to `a` as `join` joins them, in place: a paragraph grows line by line without being
+    /// copied at every line.
+    public func append(_ b: String, to a: inout String) {
+        guard let last = a.last, let first = b.first else { a += b; return }
+        if Script.isCJK(last) || Script.isCJK(first) { a += b; return }
+        if last == "-" || last == "\u{00AD}", let c = a.dropLast().last, c.isLetter {
+            // A word split at the line end loses its hyphen; a hyphenated compound keeps it.
+            if first.isLowercase { a.removeLast() }
+            a += b
+            return
         }
-        return a + " " + b
+        a += " "
+        a += b
     }
 }

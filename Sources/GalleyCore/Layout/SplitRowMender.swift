@@ -23,18 +23,18 @@ public struct SplitRowMender: Sendable {
         let horizontal = lines.indices.filter { !lines[$0].vertical && !lines[$0].glyphs.isEmpty }
         // Rows: pieces on one baseline and of one size, each sorted left to right.
         var rows: [[Int]] = []
-        var taken = Set<Int>()
+        var taken = [Bool](repeating: false, count: lines.count)
         let byTop = horizontal.sorted { lines[$0].box.midY < lines[$1].box.midY }
-        for (n, i) in byTop.enumerated() where !taken.contains(i) {
+        for (n, i) in byTop.enumerated() where !taken[i] {
             var row = [i]
-            taken.insert(i)
+            taken[i] = true
             for j in byTop[(n + 1)...] {
                 let a = lines[i], b = lines[j]
                 let s = min(a.size, b.size)
                 if b.box.midY - a.box.midY > p.baselineTolerance * s { break }
-                guard !taken.contains(j), max(a.size, b.size) / max(0.01, s) <= p.blockSizeRatio else { continue }
+                guard !taken[j], max(a.size, b.size) / max(0.01, s) <= p.blockSizeRatio else { continue }
                 row.append(j)
-                taken.insert(j)
+                taken[j] = true
             }
             if row.count >= 2 { rows.append(row.sorted { lines[$0].box.x0 < lines[$1].box.x0 }) }
         }
@@ -58,14 +58,14 @@ public struct SplitRowMender: Sendable {
         }
         guard !merged.isEmpty else { return lines }
         let builder = LineBuilder(parameters: p)
-        var drop = Set<Int>()
+        var drop = [Bool](repeating: false, count: lines.count)
         var out = lines
         for run in merged {
             let glyphs = run.flatMap { lines[$0].glyphs }.sorted { $0.box.x0 < $1.box.x0 }
             out[run[0]] = TextLine(glyphs: glyphs, text: builder.text(of: glyphs))
-            drop.formUnion(run.dropFirst())
+            for k in run.dropFirst() { drop[k] = true }
         }
-        return out.indices.filter { !drop.contains($0) }.map { out[$0] }
+        return out.indices.filter { !drop[$0] }.map { out[$0] }
     }
 
     /// Lines holding a byline after a wide gap (By STAFF WRITER set on the baseline of a column's first
