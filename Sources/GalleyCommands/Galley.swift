@@ -12,5 +12,6 @@ package struct Galley: ParsableCommand {
             columns and reading order, and groups the text into articles with their headlines, bylines, \
             paragraphs and captions. Page furniture (header, folio, advertisements) stays out.
             """,
+        version: "galley 0.2 (articles JSON: galley.articles/1)",
         subcommands: [Articles.self, Inspect.self, Overlay.self, Print.self, Eval.self, MakeSamples.self])
 }

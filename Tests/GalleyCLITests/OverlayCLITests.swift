@@ -78,6 +78,15 @@ import Testing
 
 /// `galley` hands the drawing subcommands to `galley-render` beside it; without it, a clear error.
 @Suite struct RenderHandOverTests {
+    @Test func bothExecutablesTellTheirVersion() throws {
+        let galley = try CLIRunner.run(["--version"])
+        #expect(galley.status == 0 && galley.stdout.hasPrefix("galley "), "\(galley.stdout)")
+        let render = URL(fileURLWithPath: try CLIRunner.galleyPath()).deletingLastPathComponent()
+            .appendingPathComponent("galley-render").path
+        let r = try CLIRunner.runProgram(render, ["--version"])
+        #expect(r.status == 0 && String(decoding: r.stdout, as: UTF8.self) == galley.stdout)
+    }
+
     @Test(.enabled(if: OverlayCLITests.samplesPresent, "skipped: Samples/ has not been generated"))
     func missingRenderExecutableIsNamedInTheError() throws {
         let folder = try CLIRunner.temporaryFolder()
