@@ -9,7 +9,8 @@
 /// - masthead: a picture across most of the page's width at its top, above all text (the nameplate
 ///   of a scanned front page, a banner engraving): not a story's photo;
 /// - advertisement: the text inside a frame or tinted box that holds no body text of three lines or
-///   more in all and no picture with its caption (a boxed article or a caption panel is not an advertisement).
+///   more in all and no picture with its caption (a boxed article or a caption panel is not an
+///   advertisement; a picture with only display type beside it, a slogan, is);
 public struct FurnitureFinder: Sendable {
     public var parameters: LayoutParameters
     public init(parameters: LayoutParameters = .standard) { self.parameters = parameters }
@@ -45,12 +46,15 @@ public struct FurnitureFinder: Sendable {
             }
             guard !inside.isEmpty else { continue }
             let running = inside.filter { blocks[$0].kind == .body }.reduce(0) { $0 + blocks[$1].lines.count } >= 3
-            let picture = inside.contains { blocks[$0].kind == .image }
+            let textBlocks = inside.filter { blocks[$0].kind != .image }
+            // A picture makes the box a photo with its caption, unless all its text is display type:
+            // a caption is set at body size or smaller, an advertisement's slogan larger.
+            let displayOnly = textBlocks.allSatisfy { blocks[$0].kind == .headline || blocks[$0].kind == .display }
+            let picture = !displayOnly && (inside.contains { blocks[$0].kind == .image }
                 || page.images.contains { img in
                     img.box.horizontalOverlap(box.box) > 0.5 * box.box.width
                         && abs(img.box.y1 - box.box.y0) < 2 * bodySize
-                }
-            let textBlocks = inside.filter { blocks[$0].kind != .image }
+                })
             let lines = textBlocks.reduce(0) { $0 + blocks[$1].lines.count }
             if !running && !picture && lines >= 2 {
                 for i in textBlocks where role[i] == nil { role[i] = .advertisement }

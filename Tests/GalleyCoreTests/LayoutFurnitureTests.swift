@@ -1,0 +1,64 @@
+import Testing
+@testable import GalleyCore
+
+@Suite("Layout: a nameplate drawn as a picture")
+struct LayoutMastheadTests {
+    /// A story in two columns under a picture at the top of the page.
+    func page(picture: Rect, width: Double = 200, height: Double = 400) -> PageContent {
+        var g: [Glyph] = []
+        g += LayoutFixture.cjk("新闻标题", x: 20, y: 130, size: 16, bold: true)
+        g += LayoutFixture.cjkColumn(["  正文正文", "正文正文正文", "正文正文正文", "正文正文"], x: 20, y: 160)
+        g += LayoutFixture.cjkColumn(["正文正文正文", "正文正文正文", "正文正文"], x: 100, y: 160)
+        return PageContent(number: 1, width: width, height: height, glyphs: g, images: [PageImage(box: picture)])
+    }
+
+    @Test("A page-wide picture at the top, above all text, is the masthead, not the story's photo")
+    func topPictureIsMasthead() {
+        let layout = PageAnalyzer().analyze(page(picture: Rect(x0: 5, y0: 5, x1: 195, y1: 110)))
+        #expect(layout.summary.furniture.contains { $0.role == .masthead })
+        #expect(layout.articles.count == 1)
+        #expect(!layout.articles[0].blocks.contains { $0.role == .image })
+    }
+
+    @Test("A narrower picture, or one below text, stays a photo")
+    func photosStayPhotos() {
+        let narrow = PageAnalyzer().analyze(page(picture: Rect(x0: 20, y0: 5, x1: 120, y1: 110)))
+        #expect(!narrow.summary.furniture.contains { $0.role == .masthead })
+        #expect(narrow.articles.contains { $0.blocks.contains { $0.role == .image } })
+        // A page-sized scan is not a nameplate either.
+        let scan = PageAnalyzer().analyze(page(picture: Rect(x0: 0, y0: 0, x1: 200, y1: 400)))
+        #expect(!scan.summary.furniture.contains { $0.role == .masthead })
+    }
+}
+
+@Suite("Layout: advertisements in frames")
+struct LayoutAdvertisementTests {
+    /// A story beside a framed box holding a picture and `lines` of text of `size` points under it.
+    func page(boxText: [(String, Double)]) -> PageContent {
+        var g: [Glyph] = []
+        g += LayoutFixture.cjk("新闻标题", x: 120, y: 20, size: 16, bold: true)
+        g += LayoutFixture.cjkColumn(["  正文正文正文", "正文正文正文正文", "正文正文正文正文", "正文正文"], x: 120, y: 50)
+        var y = 130.0
+        for (text, size) in boxText {
+            g += LayoutFixture.cjk(text, x: 20, y: y, size: size, bold: size > 12)
+            y += 1.6 * size
+        }
+        let frame = Rule(kind: .frame, box: Rect(x0: 10, y0: 15, x1: 105, y1: y + 5))
+        return PageContent(number: 1, width: 220, height: 300, glyphs: g,
+                           images: [PageImage(box: Rect(x0: 15, y0: 20, x1: 100, y1: 120))], rules: [frame])
+    }
+
+    @Test("A picture with only slogans in display type beside it is an advertisement")
+    func pictureAndSlogans() {
+        let layout = PageAnalyzer().analyze(page(boxText: [("品质楼盘", 16), ("火爆认购", 20)]))
+        let ads = layout.summary.furniture.filter { $0.role == .advertisement }.map(\.text).joined()
+        #expect(ads.contains("品质楼盘") && ads.contains("火爆认购"))
+        #expect(!layout.articles.contains { $0.paragraphs.joined().contains("品质") || ($0.headline ?? "").contains("品质") })
+    }
+
+    @Test("A picture with a caption at body size is a photo, not an advertisement")
+    func pictureAndCaption() {
+        let layout = PageAnalyzer().analyze(page(boxText: [("图为工人在检修设备", 10)]))
+        #expect(!layout.summary.furniture.contains { $0.role == .advertisement })
+    }
+}
