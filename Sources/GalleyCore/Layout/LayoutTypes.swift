@@ -22,6 +22,17 @@ public struct TextLine: Sendable, Hashable {
     }
 }
 
+extension TextLine {
+    /// Where the line's ink ends on the right: a full-width closing punctuation mark (，。”）」 …) at
+    /// the end inks only the left half of its em, so its right half is white, where a neighbouring
+    /// story's text may begin.
+    var inkRight: Double {
+        guard !vertical, let last = glyphs.last, let c = last.text.unicodeScalars.first,
+              Script.isClosingPunctuation(c), last.box.width >= 0.8 * last.size else { return box.x1 }
+        return max(box.x0, last.box.x1 - 0.5 * last.box.width)
+    }
+}
+
 /// What a block is, judged from its size and weight against the page's body text.
 public enum BlockKind: String, Sendable, Hashable {
     /// Large (or bold and larger) type: headlines, also vertical ones.
@@ -58,7 +69,7 @@ public struct TextBlock: Sendable, Hashable {
         size = s
         bold = lines.filter(\.bold).count * 2 > lines.count
         vertical = !lines.isEmpty && lines.allSatisfy(\.vertical)
-        let rights = lines.map(\.box.x1).sorted()
+        let rights = lines.map(\.inkRight).sorted()
         let median = rights.isEmpty ? 0 : rights[rights.count / 2]
         let coreRight = rights.filter { $0 <= median + 0.5 * s }.max() ?? all.x1
         core = Rect(x0: all.x0, y0: all.y0, x1: coreRight, y1: all.y1)
@@ -93,4 +104,16 @@ enum Script {
     }
 
     static func isCJK(_ c: Character) -> Bool { c.unicodeScalars.first.map(isCJK) ?? false }
+
+    /// Full-width punctuation that closes (a comma, a full stop, a closing quote or bracket): set on
+    /// the left of its em.
+    static func isClosingPunctuation(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x3001, 0x3002, 0xFF0C, 0xFF0E, 0xFF1A, 0xFF1B, 0xFF01, 0xFF1F, 0x201D, 0x2019, 0xFF09, 0x300D,
+             0x300F, 0x3011, 0x300B, 0x3009, 0x3015, 0x3017:
+            return true
+        default:
+            return false
+        }
+    }
 }
