@@ -78,7 +78,7 @@ public struct LineBuilder: Sendable {
             cjk[i] = glyphs[i].text.unicodeScalars.first.map(Script.isCJK) ?? false
         }
         // Left to right; glyphs starting at one x in their input order.
-        let order = zip(x0, glyphs.indices).sorted { $0 < $1 }.map(\.1)
+        let order = StableOrder.ascending(x0)
         let cell = max(0.01, parameters.baselineTolerance * (LineBuilder.medianPositive(size) ?? 1))
         var frags: [[Int]] = []
         var right: [Double] = []      // right edge of each fragment
@@ -178,7 +178,7 @@ public struct LineBuilder: Sendable {
             let sizes = f.map { glyphSizes[$0] }.sorted()
             return Frag(glyphs: f, box: box, size: sizes[sizes.count / 2])
         }
-        let order = items.indices.sorted { items[$0].box.x0 < items[$1].box.x0 }
+        let order = StableOrder.ascending(items.map(\.box.x0))
         let verticalRules = rules.flatMap { r -> [Rect] in
             switch r.kind {
             case .vertical: return [r.box]
