@@ -35,8 +35,11 @@ public struct LineBuilder: Sendable {
     public init(parameters: LayoutParameters = .standard) { self.parameters = parameters }
 
     public func lines(from glyphs: [Glyph], rules: [Rule] = [], bodySize: Double) -> [TextLine] {
-        let horizontal = glyphs.filter { !$0.vertical && !$0.box.isEmpty }
-        let vertical = glyphs.filter { $0.vertical }
+        var horizontal: [Glyph] = [], vertical: [Glyph] = []
+        horizontal.reserveCapacity(glyphs.count)
+        for g in glyphs {
+            if g.vertical { vertical.append(g) } else if !g.box.isEmpty { horizontal.append(g) }
+        }
         let index = GlyphIndex(horizontal, bucket: max(4, 2 * bodySize))
         let fragments = self.fragments(horizontal, rules: rules)
         let gutters = GutterFinder(parameters: parameters).gutters(boxes: horizontal.map(\.box), bodySize: bodySize)
@@ -148,7 +151,15 @@ public struct LineBuilder: Sendable {
     static func medianPositive(_ values: [Double]) -> Double? {
         var counts: [Double: Int] = [:]
         var n = 0
-        for v in values where v > 0 { counts[v, default: 0] += 1; n += 1 }
+        // Runs of one value (the glyphs of a line) are counted first and filed once.
+        var run = (value: 0.0, count: 0)
+        for v in values where v > 0 {
+            n += 1
+            if v == run.value { run.count += 1; continue }
+            if run.count > 0 { counts[run.value, default: 0] += run.count }
+            run = (v, 1)
+        }
+        if run.count > 0 { counts[run.value, default: 0] += run.count }
         guard n > 0 else { return nil }
         var seen = 0
         for (v, c) in counts.sorted(by: { $0.key < $1.key }) {
