@@ -125,6 +125,26 @@ struct LayoutStoryPartsTests {
         #expect(!j.isJumpLine("Continued efforts by the council paid off in 2024 and beyond, officials said."))
     }
 
+    @Test("Jump lines: the quick exits for lines opening with an ideograph or a letter answer as the full test")
+    func jumpLineOpenings() {
+        let j = ParagraphJoiner()
+        // Opening with an ideograph: a phrase opener goes on to the full test, any other ends it.
+        #expect(j.isJumpLine("下转第三版"))
+        #expect(j.isJumpLine("上接第一版）"))
+        #expect(j.isJumpLine("转第5版"))
+        #expect(!j.isJumpLine("下午三时，记者来到第三版"))
+        #expect(!j.isJumpLine("本报讯 下转第三版"))
+        // Opening with a letter, after whitespace, or with a bracket or bullet.
+        #expect(j.isJumpLine("  Continued on A6  "))
+        #expect(j.isJumpLine("SEE PIERS ON A4"))
+        #expect(j.isJumpLine("(Continued on page 3)"))
+        #expect(j.isJumpLine("\u{3000}下转第三版"))
+        #expect(j.isJumpLine("● Segue a pagina 3"))
+        #expect(!j.isJumpLine("Sigue en pie la propuesta"))
+        #expect(!j.isJumpLine(""))
+        #expect(!j.isJumpLine("   "))
+    }
+
     @Test("A jump line split in two pieces is one paragraph, the story's last")
     func jumpLineParagraph() {
         let lb = LineBuilder()

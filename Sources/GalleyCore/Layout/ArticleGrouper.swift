@@ -42,7 +42,7 @@ public struct ArticleGrouper: Sendable {
                 cur!.sequence.append((.image, b.box))
             case .headline:
                 // A quotation set large amid a story's running text is a pull quote, not a new story.
-                if b.isQuotation, let c = cur, !c.body.isEmpty, let prev = previous(i), prev.kind == .body {
+                if let c = cur, !c.body.isEmpty, let prev = previous(i), prev.kind == .body, b.isQuotation {
                     cur!.pullQuotes.append(b)
                     continue
                 }
@@ -88,8 +88,8 @@ public struct ArticleGrouper: Sendable {
                     cur!.sequence = [(.kicker, b.box)]
                     continue
                 }
-                if b.kind != .body, b.isQuotation, let c = cur, !c.body.isEmpty, let prev = previous(i),
-                   prev.kind == .body {
+                if b.kind != .body, let c = cur, !c.body.isEmpty, let prev = previous(i), prev.kind == .body,
+                   b.isQuotation {
                     cur!.pullQuotes.append(b)
                     continue
                 }

@@ -47,16 +47,16 @@ public struct GutterFinder: Sendable {
         let minOverlap = p.gutterMinOverlap * bodySize
 
         var finished: [Chain] = []
-        var active: [Chain] = []
+        var active: [Chain] = [], next: [Chain] = []
         var row: [(Double, Double)] = [], gaps: [(Double, Double)] = [], covered: [(Double, Double)] = []
         for k in 0..<count {
             row.removeAll(keepingCapacity: true)
             row += spans[k]
             whiteOf(&row, minGap: minGap, gaps: &gaps, covered: &covered)
-            var next: [Chain] = []
             var used = [Bool](repeating: false, count: gaps.count)
             // Chains are extended in place (`active[c]`): a copy would share the samples array and copy it
-            // on every append.
+            // on every append. (So `next`, holding last band's copies, is emptied first.)
+            next.removeAll(keepingCapacity: true)
             for c in active.indices {
                 let cur = active[c].current
                 var best: Int?

@@ -15,10 +15,16 @@ public struct TextLine: Sendable, Hashable {
         self.glyphs = glyphs
         self.text = text
         self.vertical = vertical
-        box = Rect.union(glyphs.map(\.box)) ?? .zero
+        // One pass for the box and the bold count (every line of the page comes through here).
+        var box = glyphs.first?.box ?? .zero, boldCount = 0
+        for k in glyphs.indices {
+            box = box.union(glyphs[k].box)
+            if glyphs[k].bold { boldCount += 1 }
+        }
+        self.box = box
         let sizes = glyphs.map(\.size).sorted()
         size = sizes.isEmpty ? 0 : sizes[sizes.count / 2]
-        bold = glyphs.filter(\.bold).count * 2 > glyphs.count
+        bold = boldCount * 2 > glyphs.count
     }
 }
 

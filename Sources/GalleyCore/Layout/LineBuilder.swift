@@ -35,8 +35,11 @@ public struct LineBuilder: Sendable {
     public init(parameters: LayoutParameters = .standard) { self.parameters = parameters }
 
     public func lines(from glyphs: [Glyph], rules: [Rule] = [], bodySize: Double) -> [TextLine] {
-        let horizontal = glyphs.filter { !$0.vertical && !$0.box.isEmpty }
-        let vertical = glyphs.filter { $0.vertical }
+        var horizontal: [Glyph] = [], vertical: [Glyph] = []
+        horizontal.reserveCapacity(glyphs.count)
+        for g in glyphs {
+            if g.vertical { vertical.append(g) } else if !g.box.isEmpty { horizontal.append(g) }
+        }
         let index = GlyphIndex(horizontal, bucket: max(4, 2 * bodySize))
         let fragments = self.fragments(horizontal, rules: rules)
         let gutters = GutterFinder(parameters: parameters).gutters(boxes: horizontal.map(\.box), bodySize: bodySize)
@@ -78,7 +81,7 @@ public struct LineBuilder: Sendable {
             cjk[i] = glyphs[i].text.unicodeScalars.first.map(Script.isCJK) ?? false
         }
         // Left to right; glyphs starting at one x in their input order.
-        let order = zip(x0, glyphs.indices).sorted { $0 < $1 }.map(\.1)
+        let order = StableOrder.ascending(x0)
         let cell = max(0.01, parameters.baselineTolerance * (LineBuilder.medianPositive(size) ?? 1))
         var frags: [[Int]] = []
         var right: [Double] = []      // right edge of each fragment
@@ -148,7 +151,15 @@ public struct LineBuilder: Sendable {
     static func medianPositive(_ values: [Double]) -> Double? {
         var counts: [Double: Int] = [:]
         var n = 0
-        for v in values where v > 0 { counts[v, default: 0] += 1; n += 1 }
+        // Runs of one value (the glyphs of a line) are counted first and filed once.
+        var run = (value: 0.0, count: 0)
+        for v in values where v > 0 {
+            n += 1
+            if v == run.value { run.count += 1; continue }
+            if run.count > 0 { counts[run.value, default: 0] += run.count }
+            run = (v, 1)
+        }
+        if run.count > 0 { counts[run.value, default: 0] += run.count }
         guard n > 0 else { return nil }
         var seen = 0
         for (v, c) in counts.sorted(by: { $0.key < $1.key }) {
@@ -178,22 +189,14 @@ public struct LineBuilder: Sendable {
             let sizes = f.map { glyphSizes[$0] }.sorted()
             return Frag(glyphs: f, box: box, size: sizes[sizes.count / 2])
         }
-        let order = items.indices.sorted { items[$0].box.x0 < items[$1].box.x0 }
-        let verticalRules = rules.flatMap { r -> [Rect] in
-            switch r.kind {
-            case .vertical: return [r.box]
-            case .frame, .fill:
-                return [Rect(x0: r.box.x0, y0: r.box.y0, x1: r.box.x0 + 0.5, y1: r.box.y1),
-                        Rect(x0: r.box.x1 - 0.5, y0: r.box.y0, x1: r.box.x1, y1: r.box.y1)]
-            case .horizontal: return []
-            }
-        }
+        let order = StableOrder.ascending(items.map(\.box.x0))
+        let page = GapContext(glyphs: glyphs, index: index, verticalRules: verticalRules(rules), gutters: gutters,
+                              bodySize: bodySize)
         var lines: [[Int]] = []       // fragment indexes
         var lineBox: [Rect] = []
         var lineSize: [Double] = []
         var closed: [Bool] = []       // split off: takes no more fragments
         var lastOf: [Int] = []        // each line's last glyph
-        func lastGlyphOf(_ l: Int) -> Glyph { glyphs[lastOf[l]] }
         // Open lines by their last glyph's centre and bottom (the baseline test compares either).
         let cell = max(0.01, parameters.baselineTolerance * (LineBuilder.medianPositive(glyphs.map(\.size)) ?? 1))
         let mids = glyphs.map(\.box.midY), bottoms = glyphs.map(\.box.y1)
@@ -242,34 +245,12 @@ public struct LineBuilder: Sendable {
             }
             if let l = best {
                 let left = lineBox[l]
-                let s = max(lineSize[l], f.size)
-                let display = s >= parameters.displaySizeRatio * bodySize
-                let ruled = verticalRules.contains { r in
-                    r.x1 > left.x1 - 0.5 && r.x0 < f.box.x0 + 0.5 && r.y0 < f.box.midY && r.y1 > f.box.midY
-                }
-                var split = ruled
-                if !split && (bestGap > parameters.fragmentGap * s || bestGap < -parameters.overlapSplit * s) {
-                    if display {
-                        // Display type: two headlines side by side, or one headline with a word space.
-                        let a = lastGlyphOf(l), b = glyphs[f.glyphs.first!]
-                        let differ = a.font != b.font || abs(a.size - b.size) > 0.05 * s
-                        split = bestGap >= parameters.displayGutter * s
-                            || (differ && bestGap >= parameters.displayStyleGap * s)
-                    } else {
-                        let cg = crossesGutter(from: left.x1, to: f.box.x0, y: f.box.midY, gutters: gutters,
-                                              bodySize: bodySize)
-                        split = cg
-                            || gutterBetween(leftEdge: left.x1, right: f.box, size: min(lineSize[l], f.size),
-                                             index: index,
-                                             leftLast: isCJK(glyphs[f.glyphs.first!]) ? nil : lastGlyphOf(l),
-                                             traced: { gutterNear(from: left.x1, to: f.box.x0, y: f.box.midY,
-                                                                  gutters: gutters, bodySize: bodySize) })
-                        if split, debugSplits {
-                            let lt = text(of: lines[l].flatMap { items[$0].glyphs }.map { glyphs[$0] }.sorted { $0.box.x0 < $1.box.x0 })
-                            let rt = text(of: f.glyphs.map { glyphs[$0] })
-                            FileHandle.standardError.write(Data(("SPLIT \(cg ? "finder" : "local") em=\(String(format: "%.2f", (f.box.x0 - left.x1) / min(lineSize[l], f.size))) y=\(Int(f.box.midY)) x=\(Int(left.x1))-\(Int(f.box.x0)) [\(lt.suffix(20))] | [\(rt)]\n").utf8))
-                        }
-                    }
+                let (split, test) = splits(bestGap, left: left, leftSize: lineSize[l], leftLast: lastOf[l],
+                                           right: f.box, rightSize: f.size, rightFirst: f.glyphs.first!, page: page)
+                if let test, debugSplits {
+                    let lt = text(of: lines[l].flatMap { items[$0].glyphs }.map { glyphs[$0] }.sorted { $0.box.x0 < $1.box.x0 })
+                    let rt = text(of: f.glyphs.map { glyphs[$0] })
+                    FileHandle.standardError.write(Data(("SPLIT \(test) em=\(String(format: "%.2f", (f.box.x0 - left.x1) / min(lineSize[l], f.size))) y=\(Int(f.box.midY)) x=\(Int(left.x1))-\(Int(f.box.x0)) [\(lt.suffix(20))] | [\(rt)]\n").utf8))
                 }
                 if !split {
                     let prev = lastOf[l]
@@ -296,164 +277,56 @@ public struct LineBuilder: Sendable {
         }
     }
 
-    /// True where the white between `x0` and `x1` at height `y` holds one of the page's gutter boxes
-    /// (`GutterFinder`, sorted by top edge).
-    func crossesGutter(from x0: Double, to x1: Double, y: Double, gutters: [Rect], bodySize: Double) -> Bool {
-        gutter(from: x0, to: x1, within: 0, of: y, gutters: gutters, bodySize: bodySize)
+    /// What the split decision needs of the page.
+    struct GapContext {
+        var glyphs: [Glyph]
+        var index: GlyphIndex
+        var verticalRules: [Rect]
+        var gutters: [Rect]
+        var bodySize: Double
     }
 
-    /// True where one of the page's gutter boxes lies in the white between `x0` and `x1` within
-    /// `gutterTraceReach` em (of body size) above or below `y`.
-    func gutterNear(from x0: Double, to x1: Double, y: Double, gutters: [Rect], bodySize: Double) -> Bool {
-        gutter(from: x0, to: x1, within: parameters.gutterTraceReach * bodySize, of: y, gutters: gutters,
-               bodySize: bodySize)
-    }
-
-    /// True where a gutter box (all one band tall, so sorted by top and bottom edge alike) reaches from
-    /// `reach` above `y` to `reach` below it and overlaps the white between `x0` and `x1` by at least
-    /// `gutterMinOverlap` em of body (or half the box's width).
-    private func gutter(from x0: Double, to x1: Double, within reach: Double, of y: Double, gutters: [Rect],
-                        bodySize: Double) -> Bool {
-        var lo = 0, hi = gutters.count
-        while lo < hi {
-            let m = (lo + hi) / 2
-            if gutters[m].y1 < y - reach { lo = m + 1 } else { hi = m }
-        }
-        let need = parameters.gutterMinOverlap * bodySize
-        var k = lo
-        while k < gutters.count, gutters[k].y0 <= y + reach {
-            let g = gutters[k]
-            if g.y1 >= y - reach, min(g.x1, x1) - max(g.x0, x0) >= min(need, 0.5 * g.width) { return true }
-            k += 1
-        }
-        return false
-    }
-
-    /// True where the gap between `leftEdge` and `right` holds a column gutter: at `right`'s start, or,
-    /// where `right` opens an indented paragraph, at the start of the lines just above or below it.
-    func gutterBetween(leftEdge: Double, right: Rect, size: Double, index: GlyphIndex, leftLast: Glyph? = nil,
-                       traced: () -> Bool = { false }) -> Bool {
-        if isGutter(leftEdge: leftEdge, right: right, size: size, index: index, leftLast: leftLast, traced: traced) {
-            return true
-        }
-        guard right.x0 - leftEdge >= 1.0 * size else { return false }
-        var candidates: [Double] = []
-        index.forEach(x0: leftEdge + 0.25 * size, x1: right.x0 - 0.25 * size,
-                      y0: right.midY - 3 * size, y1: right.midY + 3 * size) { i in
-            let b = index.boxes[i]
-            guard b.x0 > leftEdge + 0.25 * size, b.x0 < right.x0 - 0.25 * size,
-                  abs(b.midY - right.midY) <= 3 * size,
-                  !candidates.contains(where: { abs($0 - b.x0) < 0.25 * size }) else { return }
-            candidates.append(b.x0)
-        }
-        for x in candidates.sorted().prefix(4) {
-            let edge = Rect(x0: x, y0: right.y0, x1: x + size, y1: right.y1)
-            if isGutter(leftEdge: leftEdge, right: edge, size: size, index: index, leftLast: leftLast, traced: traced) {
-                return true
+    /// Column rules and the sides of frames and tinted boxes: no line runs across one.
+    func verticalRules(_ rules: [Rule]) -> [Rect] {
+        rules.flatMap { r -> [Rect] in
+            switch r.kind {
+            case .vertical: return [r.box]
+            case .frame, .fill:
+                return [Rect(x0: r.box.x0, y0: r.box.y0, x1: r.box.x0 + 0.5, y1: r.box.y1),
+                        Rect(x0: r.box.x1 - 0.5, y0: r.box.y0, x1: r.box.x1, y1: r.box.y1)]
+            case .horizontal: return []
             }
         }
-        return false
     }
 
-    /// True where the gap before `right` is a column gutter: the band just left of `right` is blank over
-    /// a tall strip, and other lines in that strip start flush with `right` (a column's left edge).
-    /// Word spaces of justified text may line up by chance over a few lines (rivers), but the words after
-    /// them rarely start at the same x as well.
-    func isGutter(leftEdge: Double, right: Rect, size: Double, index: GlyphIndex, leftLast: Glyph? = nil,
-                  traced: () -> Bool = { false }) -> Bool {
-        let bx1 = right.x0 - 0.02 * size
-        // Where the left text runs into `right` (a line overflowing its column), the band before `right`
-        // is still looked at: the overflowing line itself does not count (other rows only).
-        let band = right.x0 - parameters.gutterBand * size
-        let bx0 = (leftEdge < right.x0 ? max(leftEdge, band) : band) + 0.02 * size
-        guard bx1 > bx0 else { return false }
-        // Only a window around the line matters: a strip taller than the window is tall enough.
-        // Blank beyond the page's text (above its first line, below its last) is no evidence of a gutter.
-        let reach = parameters.gutterWindow * size
-        var top = max(right.midY - reach, index.extent.y0), bottom = min(right.midY + reach, index.extent.y1)
-        let mid = right.midY
-        let minHeight = parameters.gutterMinHeight * size
-        // The blank strip only shrinks as glyphs are seen, so the rows right around the line are looked at
-        // first: there a word space (the usual case) is already ruled out. The window's glyphs include these.
-        for window in [minHeight / 2, reach] {
-            index.forEach(x0: bx0, x1: bx1, y0: max(mid - window, top), y1: min(mid + window, bottom)) { i in
-                let b = index.boxes[i]
-                guard b.x1 > bx0, b.x0 < bx1, abs(b.midY - right.midY) > 0.3 * size else { return }
-                if b.midY < mid { top = max(top, b.y1) } else { bottom = min(bottom, b.y0) }
-            }
-            guard bottom - top >= minHeight else { return false }
+    /// Whether a gap of `gap` points between a line (box `left`, type size `leftSize`, last glyph
+    /// `leftLast`) and the fragment after it on its baseline (`right`, `rightSize`, first glyph
+    /// `rightFirst`; glyphs index `page.glyphs`) splits them: a rule runs through it; or it is wider than a
+    /// fragment gap (or a deep overlap) and, between display type, headline-gutter wide (less between two
+    /// styles), between other type a column gutter. `test` names the gutter test that split it, if one
+    /// did (finder: a GutterFinder gutter; local: the gap's own test), for GALLEY_SPLIT_DEBUG.
+    func splits(_ gap: Double, left: Rect, leftSize: Double, leftLast: Int, right: Rect, rightSize: Double,
+                rightFirst: Int, page: GapContext) -> (split: Bool, test: String?) {
+        let s = max(leftSize, rightSize), bodySize = page.bodySize
+        let ruled = page.verticalRules.contains { r in
+            r.x1 > left.x1 - 0.5 && r.x0 < right.x0 + 0.5 && r.y0 < right.midY && r.y1 > right.midY
         }
-        let height = bottom - top
-        // The other rows in the strip, with where each starts; most must start where `right` starts.
-        let tol = parameters.gutterAlign * size
-        var rows: [(y: Double, x: Double)] = []
-        index.forEach(x0: right.x0 - tol, x1: right.x0 + 3 * size, y0: top, y1: bottom) { i in
-            let b = index.boxes[i], gs = index.sizes[i]
-            guard b.x0 >= right.x0 - tol, b.x0 <= right.x0 + 3 * size,
-                  max(gs, size) / max(0.01, min(gs, size)) <= parameters.lineSizeRatio,
-                  b.midY > top, b.midY < bottom, abs(b.midY - mid) > 0.5 * size else { return }
-            if let k = rows.firstIndex(where: { abs($0.y - b.midY) < 0.5 * size }) {
-                rows[k].x = min(rows[k].x, b.x0)
-            } else {
-                rows.append((b.midY, b.x0))
-            }
+        guard !ruled else { return (true, nil) }
+        guard gap > parameters.fragmentGap * s || gap < -parameters.overlapSplit * s else { return (false, nil) }
+        if s >= parameters.displaySizeRatio * bodySize {
+            // Display type: two headlines side by side, or one headline with a word space.
+            let a = page.glyphs[leftLast], b = page.glyphs[rightFirst]
+            let differ = a.font != b.font || abs(a.size - b.size) > 0.05 * s
+            return (gap >= parameters.displayGutter * s || (differ && gap >= parameters.displayStyleGap * s), nil)
         }
-        let aligned = rows.filter { abs($0.x - right.x0) <= tol }.count
-        guard aligned >= 1, Double(aligned) >= parameters.gutterAlignedShare * Double(rows.count) else { return false }
-        guard aligned >= 2 || height >= parameters.gutterLongHeight * size else { return false }
-        // Between Latin words (`leftLast`, the last glyph before the gap, not CJK) the left side must
-        // look like a column's end too.
-        guard let last = leftLast, !isCJK(last) else { return true }
-        return endsFlush(leftEdge: leftEdge, last: last, right: right, size: size, top: top, bottom: bottom,
-                         index: index, traced: traced)
-    }
-
-    /// True where the text left of a gutter candidate ends flush: in the strip `top`...`bottom`, most rows
-    /// that have text within `gutterEdgeReach` em left of `right` end at one x (the column's right edge),
-    /// the line at hand does not run past it, and at least `gutterMinGap` em of white lies between that
-    /// edge and `right` (with no such rows, at least that much white before `right`); or, for ragged
-    /// text, every row (this one too) ends at least `gutterRaggedGap` em short of `right` and a traced
-    /// gutter passes through the gap nearby (`traced`). Latin word spaces of justified text line up into rivers where the words after
-    /// them start flush by chance; the words before a river end anywhere.
-    func endsFlush(leftEdge: Double, last: Glyph, right: Rect, size: Double, top: Double, bottom: Double,
-                   index: GlyphIndex, traced: () -> Bool) -> Bool {
-        let reach = parameters.gutterEdgeReach * size, tol = parameters.gutterEndTolerance * size
-        let hang = parameters.gutterHang * size
-        let limit = right.x0 - 0.02 * size
-        // Each row's end, and whether it ends in punctuation (which may hang past the edge).
-        var ends: [(y: Double, x: Double, punct: Bool)] = [(right.midY, leftEdge, isPunctuation(last))]
-        index.forEach(x0: right.x0 - reach, x1: limit, y0: top, y1: bottom) { i in
-            let b = index.boxes[i], gs = index.sizes[i]
-            guard b.x1 <= limit, b.x1 >= right.x0 - reach, b.midY > top, b.midY < bottom,
-                  abs(b.midY - right.midY) > 0.5 * size,
-                  max(gs, size) / max(0.01, min(gs, size)) <= parameters.lineSizeRatio else { return }
-            if let k = ends.firstIndex(where: { abs($0.y - b.midY) < 0.5 * size }) {
-                if b.x1 > ends[k].x { ends[k].x = b.x1; ends[k].punct = isPunctuation(index.glyphs[i]) }
-            } else {
-                ends.append((b.midY, b.x1, isPunctuation(index.glyphs[i])))
-            }
+        if crossesGutter(from: left.x1, to: right.x0, y: right.midY, gutters: page.gutters, bodySize: bodySize) {
+            return (true, "finder")
         }
-        // No other text beside it on the left (a column of one line, or display type around): the gap
-        // itself must be gutter-wide.
-        guard ends.count >= 2 else { return right.x0 - leftEdge >= parameters.gutterMinGap * size }
-        // The edge most rows end at (letters on it, punctuation on it or hanging a little past it).
-        func onEdge(_ r: (y: Double, x: Double, punct: Bool), _ e: Double) -> Bool {
-            r.x >= e - tol && r.x <= e + (r.punct ? hang : tol)
-        }
-        var best = 0, edge = leftEdge
-        for e in ends.map(\.x) {
-            let n = ends.filter { onEdge($0, e) }.count
-            if n > best || (n == best && e < edge) { best = n; edge = e }
-        }
-        let flush = best >= parameters.gutterFlushRows && Double(best) >= parameters.gutterAlignedShare * Double(ends.count)
-            && (leftEdge <= edge || onEdge(ends[0], edge))
-            && right.x0 - edge >= parameters.gutterMinGap * size
-        if flush { return true }
-        // Ragged text (unjustified, or an OCR layer) ends anywhere, but well short of the next column; and
-        // the page's gutters (GutterFinder) run through this gap just above or below (where the finder's
-        // trace stops short of a column's first or last lines). The very wide spaces before the last word
-        // of justified lines in a narrow column are no such gap.
-        return ends.allSatisfy { right.x0 - $0.x >= parameters.gutterRaggedGap * size } && traced()
+        let local = gutterBetween(leftEdge: left.x1, right: right, size: min(leftSize, rightSize), index: page.index,
+                                  leftLast: isCJK(page.glyphs[rightFirst]) ? nil : page.glyphs[leftLast],
+                                  traced: { gutterNear(from: left.x1, to: right.x0, y: right.midY,
+                                                       gutters: page.gutters, bodySize: bodySize) })
+        return (local, local ? "local" : nil)
     }
 
     func isPunctuation(_ g: Glyph) -> Bool { !(g.text.last.map { $0.isLetter || $0.isNumber } ?? false) }

@@ -69,11 +69,19 @@ public struct ParagraphJoiner: Sendable {
     /// Latin letters lower-case to full-width ones, so a line opening with one is no Latin jump line), then
     /// the length (walking at most `jumpLineMaxChars` + 1 characters, not the whole line), and only then
     /// the lower-cased phrases.
+    ///
+    /// Most lines open with an ideograph or a Latin letter or digit. Such a character is no whitespace,
+    /// and, having no canonical decomposition, equals no other character (no bullet or bracket, no
+    /// phrase opener but its own scalar): there is nothing to drop at the line's front, and a line opening
+    /// with an ideograph that opens no Chinese phrase is no jump line (ideographs have no case).
     public func isJumpLine(_ text: String) -> Bool {
+        let opening = text.unicodeScalars.first
+        if let s = opening, Self.isIdeograph(s), !Self.chineseJumpOpenerScalars.contains(s) { return false }
+        let plain = opening.map { Self.isIdeograph($0) || Self.isASCIILetterOrDigit($0) } ?? false
         var t = Substring(text)
-        while let c = t.first, c.isWhitespace { t = t.dropFirst() }
+        while !plain, let c = t.first, c.isWhitespace { t = t.dropFirst() }
         while let c = t.last, c.isWhitespace { t = t.dropLast() }
-        while let c = t.first, Self.jumpMarks.contains(c) || c.isWhitespace { t = t.dropFirst() }
+        while !plain, let c = t.first, Self.jumpMarks.contains(c) || c.isWhitespace { t = t.dropFirst() }
         guard let first = t.first else { return false }
         let maybeLatin = !Script.isCJK(first), maybeChinese = Self.chineseJumpOpeners.contains(first)
         guard maybeLatin || maybeChinese, t.dropFirst(parameters.jumpLineMaxChars).isEmpty else { return false }
@@ -88,6 +96,13 @@ public struct ParagraphJoiner: Sendable {
             && (t.hasSuffix("版") || t.hasSuffix("版）") || t.hasSuffix("版)"))
     }
 
+    /// CJK unified ideographs (the common block).
+    static func isIdeograph(_ s: Unicode.Scalar) -> Bool { (0x4E00...0x9FFF).contains(s.value) }
+
+    static func isASCIILetterOrDigit(_ s: Unicode.Scalar) -> Bool {
+        (0x30...0x39).contains(s.value) || (0x41...0x5A).contains(s.value) || (0x61...0x7A).contains(s.value)
+    }
+
     /// Bullets, arrows and brackets a jump line may open with.
     static let jumpMarks: [Character] = ["●", "•", "▶", "►", "→", "(", "（", "["]
 
@@ -99,6 +114,7 @@ public struct ParagraphJoiner: Sendable {
     static let chineseJumpPhrases = ["下转第", "上接第", "转第", "接第", "下转", "上接"]
     /// The characters those phrases open with.
     static let chineseJumpOpeners: [Character] = ["下", "上", "转", "接"]
+    static let chineseJumpOpenerScalars = chineseJumpOpeners.map { $0.unicodeScalars.first! }
 
     /// The left edge most lines of the block start at (not the indented ones).
     func columnLeft(_ block: TextBlock) -> Double {

@@ -103,19 +103,10 @@ public struct SplitRowMender: Sendable {
         let box = Rect.union(pieces.map(\.box))!
         let text = pieces.map(\.text).joined(separator: " ")
         guard text.count <= 2 * p.maxBylineChars else { return false }
-        let others = lines.indices.filter { !run.contains($0) && !lines[$0].vertical }
         // Nobody's column text: no line of about this size directly above or below a piece.
-        let reach = p.rowMendIsolation * size
-        for piece in pieces {
-            for k in others {
-                let o = lines[k]
-                guard max(o.size, size) / max(0.01, min(o.size, size)) <= p.lineSizeRatio,
-                      o.box.horizontalOverlap(piece.box) > 0 else { continue }
-                let gap = o.box.y0 >= piece.box.midY ? o.box.y0 - piece.box.y1 : piece.box.y0 - o.box.y1
-                if gap < reach { return false }
-            }
-        }
+        guard isolated(run, pieces: pieces, size: size, lines: lines) else { return false }
         if ArticleGrouper(parameters: p).isByline(text) { return true }
+        let others = lines.indices.filter { !run.contains($0) && !lines[$0].vertical }
         // Centred under the larger type right above it (a headline or deck), and narrower than that.
         let above = others.filter { k in
             let o = lines[k]
@@ -124,5 +115,28 @@ public struct SplitRowMender: Sendable {
         guard let a = above.map({ lines[$0] }), a.size >= p.displayRatio * size,
               box.y0 - a.box.y1 <= p.kickerDistance * size else { return false }
         return abs(box.midX - a.box.midX) <= p.centreTolerance * a.size && box.width <= 0.8 * a.box.width
+    }
+
+    /// True where no other horizontal line of about `size` lies within `rowMendIsolation` em directly
+    /// above or below one of `pieces` (the lines `run`). Lines come top to bottom, so the search starts
+    /// at the run and works outwards: the pieces of split column text meet such a neighbour at once.
+    func isolated(_ run: [Int], pieces: [TextLine], size: Double, lines: [TextLine]) -> Bool {
+        let p = parameters, reach = p.rowMendIsolation * size
+        func crowds(_ k: Int) -> Bool {
+            let o = lines[k]
+            guard !run.contains(k), !o.vertical,
+                  max(o.size, size) / max(0.01, min(o.size, size)) <= p.lineSizeRatio else { return false }
+            return pieces.contains { piece in
+                guard o.box.horizontalOverlap(piece.box) > 0 else { return false }
+                let gap = o.box.y0 >= piece.box.midY ? o.box.y0 - piece.box.y1 : piece.box.y0 - o.box.y1
+                return gap < reach
+            }
+        }
+        var (down, up) = (run[0], run[0] - 1)    // the next lines to look at below and above
+        while down < lines.count || up >= 0 {
+            if down < lines.count { if crowds(down) { return false }; down += 1 }
+            if up >= 0 { if crowds(up) { return false }; up -= 1 }
+        }
+        return true
     }
 }
