@@ -20,6 +20,19 @@ public struct LayoutParameters: Sendable, Hashable {
     public var cjkSpace = 0.6
     /// Largest gap (em) that can still be a space inside one line (justified text may stretch far).
     public var maxWordGap = 12.0
+    /// A CJK line runs on into the next column (ColumnOverflow) at a glyph (overlapping the one before
+    /// by at most `overflowMaxOverlap` em, or at most `overflowMaxGap` em after it) starting within
+    /// `overflowEdgeTolerance` em of where that column's lines start, where lines of both columns lie
+    /// within `overflowPitchReach` em above or below it at one pitch (within `overflowPitchTolerance`
+    /// em), of one size (within `overflowSizeTolerance`); running text only, from `overflowSmallest`
+    /// times the body size up to display type.
+    public var overflowEdgeTolerance = 0.1
+    public var overflowPitchReach = 2.2
+    public var overflowPitchTolerance = 0.2
+    public var overflowSizeTolerance = 0.1
+    public var overflowSmallest = 0.8
+    public var overflowMaxOverlap = 0.5
+    public var overflowMaxGap = 3.0
     /// The gutter test looks at a band this wide (em), ending where the right-hand fragment starts.
     public var gutterBand = 0.3
     /// A gap is a column gutter when the band above and below it is blank over this height (em).

@@ -43,8 +43,9 @@ public struct LineBuilder: Sendable {
         let index = GlyphIndex(horizontal, bucket: max(4, 2 * bodySize))
         let fragments = self.fragments(horizontal, rules: rules)
         let gutters = GutterFinder(parameters: parameters).gutters(boxes: horizontal.map(\.box), bodySize: bodySize)
-        var lines = joinFragments(fragments, glyphs: horizontal, index: index, rules: rules, gutters: gutters,
-                                  bodySize: bodySize)
+        var lines = splittingColumnOverflow(
+            joinFragments(fragments, glyphs: horizontal, index: index, rules: rules, gutters: gutters, bodySize: bodySize),
+            bodySize: bodySize)
         lines += verticalLines(vertical)
         lines.sort { a, b in
             abs(a.box.y0 - b.box.y0) > 0.3 * min(a.size, b.size) ? a.box.y0 < b.box.y0 : a.box.x0 < b.box.x0

@@ -1,0 +1,96 @@
+/// Stage 1b (inside LineBuilder): lines that run on into the next column.
+///
+/// Contract: a line of CJK running text is split where it runs into the next column with little or
+/// no white between (or overprints it): at a glyph that starts where that column's lines start, no
+/// more than `overflowMaxOverlap` em into the glyph before it nor `overflowMaxGap` em after it, where
+/// the line continues both
+/// columns, that is, where a line of its own column and a line of the next column lie directly above
+/// it (or directly below it) at one line pitch. Other lines pass unchanged.
+///
+/// Why: CJK text fills its em grid, and a line set one character too long fills the gutter up to the
+/// next column's first character (a gutter is often one em wide), or past it. No white is left
+/// between them, so neither the gutter finder nor the gap test sees a gutter, and rows beside such
+/// rows lose theirs too; the columns of the rows above and below still show where it is. Lines are looked at from the top down, and the parts of a split line count
+/// as column lines for the lines under it (a column may overflow on several rows in a row).
+extension LineBuilder {
+    func splittingColumnOverflow(_ lines: [TextLine], bodySize: Double) -> [TextLine] {
+        let p = parameters
+        let tol = p.overflowEdgeTolerance * bodySize
+        guard tol > 0 else { return lines }
+        // Running text: not display type (a story may be set a size above or below the page's body).
+        func isBody(_ l: TextLine) -> Bool {
+            !l.vertical && l.glyphs.count >= 2 && l.size < p.displaySizeRatio * bodySize
+                && l.size >= p.overflowSmallest * bodySize
+        }
+        var all = lines
+        // Body lines filed by where they start, in buckets `tol` wide.
+        var byStart: [Int: [Int]] = [:]
+        func file(_ i: Int) { byStart[Int((all[i].box.x0 / tol).rounded(.down)), default: []].append(i) }
+        for i in all.indices where isBody(all[i]) { file(i) }
+        /// Body lines starting within `reach` points of `x`.
+        func starting(near x: Double, reach: Double) -> [Int] {
+            let lo = Int(((x - reach) / tol).rounded(.down)), hi = Int(((x + reach) / tol).rounded(.down))
+            return (lo - 1...hi + 1).flatMap { byStart[$0] ?? [] }.filter { abs(all[$0].box.x0 - x) <= reach }
+        }
+        /// The baseline distances (signed, + below) from `line` to those of `candidates` within a line
+        /// pitch of it, of its size.
+        func pitches(_ line: TextLine, _ candidates: [Int]) -> [Double] {
+            candidates.compactMap { j in
+                let o = all[j]
+                let dy = o.box.y1 - line.box.y1
+                guard abs(dy) > 0.5 * line.size, abs(dy) <= p.overflowPitchReach * line.size,
+                      abs(o.size - line.size) <= p.overflowSizeTolerance * line.size else { return nil }
+                return dy
+            }
+        }
+        /// Where `line` runs into a next column: the indexes of the glyphs that start one.
+        func cuts(_ line: TextLine) -> [Int] {
+            let gs = line.glyphs
+            var found: [Int] = []
+            var columnStart = line.box.x0
+            for k in 1..<gs.count {
+                let a = gs[k - 1], b = gs[k]
+                let gap = b.box.x0 - a.box.x1
+                guard isCJK(a), isCJK(b), gap >= -p.overflowMaxOverlap * line.size, gap <= p.overflowMaxGap * line.size,
+                      b.box.x0 - columnStart > 2 * line.size
+                else { continue }
+                let next = starting(near: b.box.x0, reach: tol).filter { all[$0].box.x1 > b.box.x0 + 2 * line.size }
+                guard !next.isEmpty else { continue }
+                // Lines of this column: starting where this part starts, give or take a paragraph
+                // indent, and ending by the next column's start.
+                let own = starting(near: columnStart, reach: p.indentTolerance * line.size)
+                    .filter { all[$0].box.x1 <= b.box.x0 + tol }
+                let nextPitches = pitches(line, next), ownPitches = pitches(line, own)
+                let continuesBoth = nextPitches.contains { n in
+                    ownPitches.contains { o in (n > 0) == (o > 0) && abs(n - o) <= p.overflowPitchTolerance * line.size }
+                }
+                if continuesBoth {
+                    found.append(k)
+                    columnStart = b.box.x0
+                }
+            }
+            return found
+        }
+        // From the top down, then from the bottom up: the rows of an overflowing column confirm one
+        // another once split, whichever end of the column they are at.
+        let topDown = all.indices.sorted { all[$0].box.y0 < all[$1].box.y0 }
+        for i in topDown + topDown.reversed() where isBody(all[i]) {
+            let found = cuts(all[i])
+            guard !found.isEmpty else { continue }
+            let gs = all[i].glyphs
+            var parts: [TextLine] = []
+            var from = 0
+            for k in found + [gs.count] {
+                let part = Array(gs[from..<k])
+                parts.append(TextLine(glyphs: part, text: text(of: part)))
+                from = k
+            }
+            all[i] = parts[0]
+            for part in parts.dropFirst() {
+                all.append(part)
+                file(all.count - 1)
+            }
+        }
+        return all
+    }
+}

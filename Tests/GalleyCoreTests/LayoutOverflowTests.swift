@@ -1,0 +1,47 @@
+import Testing
+@testable import GalleyCore
+
+@Suite("Layout: CJK lines running on into the next column")
+struct LayoutOverflowTests {
+    /// Two columns 60 pt wide, one em (10 pt) apart, at 16 pt pitch; `lastRow` replaces both columns'
+    /// last row with one line set from the left column's start.
+    func page(lastRow: String?) -> [Glyph] {
+        var g: [Glyph] = []
+        let left = ["  甲一甲一", "甲一甲一甲一", "甲一甲一甲一"], right = ["乙一乙一乙一", "乙一乙一乙一", "乙一乙一乙一"]
+        g += LayoutFixture.cjkColumn(left, x: 20, y: 20)
+        g += LayoutFixture.cjkColumn(right, x: 90, y: 20)
+        if let lastRow { g += LayoutFixture.cjk(lastRow, x: 20, y: 20 + 3 * 16) }
+        return g
+    }
+
+    func texts(_ glyphs: [Glyph]) -> [String] {
+        LineBuilder().lines(from: glyphs, bodySize: 10).map(\.text)
+    }
+
+    @Test("A line one character too long, touching the next column's first character, is split there")
+    func touchingOverflowIsSplit() {
+        // The left part is 7 characters (20...90): its last one fills the gutter up to the next column.
+        let lines = texts(page(lastRow: "甲二甲二甲二甲乙二乙二乙二"))
+        #expect(lines.contains("甲二甲二甲二甲"), "\(lines)")
+        #expect(lines.contains("乙二乙二乙二"), "\(lines)")
+    }
+
+    @Test("A line overprinting the next column's first character by a little is split there too")
+    func overlappingOverflowIsSplit() {
+        var g = page(lastRow: nil)
+        g += LayoutFixture.cjk("甲二甲二甲二甲", x: 22, y: 68)       // 22...92: 2 pt into the next column
+        g += LayoutFixture.cjk("乙二乙二乙二", x: 90, y: 68)
+        let lines = texts(g)
+        #expect(lines.contains("甲二甲二甲二甲") && lines.contains("乙二乙二乙二"), "\(lines)")
+    }
+
+    @Test("A line set across both columns where no column continues beside it stays whole")
+    func spanningLineStaysWhole() {
+        var g: [Glyph] = []
+        g += LayoutFixture.cjk("丙丙丙丙丙丙丙丙丙丙丙丙丙", x: 20, y: 20)
+        // The columns start two and a half pitches lower.
+        g += LayoutFixture.cjkColumn(["甲一甲一甲一", "甲一甲一甲一"], x: 20, y: 60)
+        g += LayoutFixture.cjkColumn(["乙一乙一乙一", "乙一乙一乙一"], x: 90, y: 60)
+        #expect(texts(g).contains("丙丙丙丙丙丙丙丙丙丙丙丙丙"))
+    }
+}
