@@ -27,6 +27,11 @@ extension LineBuilder {
         var byStart: [Int: [Int]] = [:]
         func file(_ i: Int) { byStart[Int((all[i].box.x0 / tol).rounded(.down)), default: []].append(i) }
         for i in all.indices where isBody(all[i]) { file(i) }
+        /// Whether any body line starts within `tol` of `x` (the cheap test, before the lists are built).
+        func anyStarting(at x: Double) -> Bool {
+            let k = Int((x / tol).rounded(.down))
+            return byStart[k - 1] != nil || byStart[k] != nil || byStart[k + 1] != nil
+        }
         /// Body lines starting within `reach` points of `x`.
         func starting(near x: Double, reach: Double) -> [Int] {
             let lo = Int(((x - reach) / tol).rounded(.down)), hi = Int(((x + reach) / tol).rounded(.down))
@@ -51,8 +56,8 @@ extension LineBuilder {
             for k in 1..<gs.count {
                 let a = gs[k - 1], b = gs[k]
                 let gap = b.box.x0 - a.box.x1
-                guard isCJK(a), isCJK(b), gap >= -p.overflowMaxOverlap * line.size, gap <= p.overflowMaxGap * line.size,
-                      b.box.x0 - columnStart > 2 * line.size
+                guard gap >= -p.overflowMaxOverlap * line.size, gap <= p.overflowMaxGap * line.size,
+                      b.box.x0 - columnStart > 2 * line.size, isCJK(b), isCJK(a), anyStarting(at: b.box.x0)
                 else { continue }
                 let next = starting(near: b.box.x0, reach: tol).filter { all[$0].box.x1 > b.box.x0 + 2 * line.size }
                 guard !next.isEmpty else { continue }
@@ -74,7 +79,7 @@ extension LineBuilder {
         // From the top down, then from the bottom up: the rows of an overflowing column confirm one
         // another once split, whichever end of the column they are at.
         let topDown = all.indices.sorted { all[$0].box.y0 < all[$1].box.y0 }
-        for i in topDown + topDown.reversed() where isBody(all[i]) {
+        for i in topDown + topDown.reversed() where isBody(all[i]) && all[i].glyphs.contains(where: isCJK) {
             let found = cuts(all[i])
             guard !found.isEmpty else { continue }
             let gs = all[i].glyphs
