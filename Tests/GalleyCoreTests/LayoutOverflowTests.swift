@@ -45,3 +45,22 @@ struct LayoutOverflowTests {
         #expect(texts(g).contains("丙丙丙丙丙丙丙丙丙丙丙丙丙"))
     }
 }
+
+@Suite("Layout: two texts set over each other")
+struct LayoutOverprintTests {
+    @Test("Where a long word runs over the next column's words, the order of drawing keeps them apart")
+    func drawingOrderSeparatesOverprintedText() {
+        // The next column's words are drawn first, right to left (as some typesetters do), then the
+        // long word of the left column that runs over them. Both on one baseline, letters interleaved.
+        var g: [Glyph] = []
+        // (The letters are 5 pt wide; the right column's words start 2 pt off the long word's letters.)
+        for (word, x) in [("gamma", 152.0), ("beta", 122.0)] { g += LayoutFixture.latin(word, x: x, y: 20) }
+        g += LayoutFixture.latin("package_version_architecture.type", x: 20, y: 20)
+        // Columns above and below, so that both are columns.
+        g += LayoutFixture.latin("left column text", x: 20, y: 6)
+        g += LayoutFixture.latin("right col", x: 122, y: 6)
+        let texts = LineBuilder().lines(from: g, bodySize: 10).map(\.text)
+        #expect(texts.contains("package_version_architecture.type"), "\(texts)")
+        #expect(texts.contains { $0.hasPrefix("beta") }, "\(texts)")
+    }
+}

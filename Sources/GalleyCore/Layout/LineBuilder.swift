@@ -95,6 +95,7 @@ public struct LineBuilder: Sendable {
             let gx0 = x0[i], gs = size[i]
             var best = -1
             var bestDy = Double.infinity
+            var bestFollows = false
             let reach = tol * gs
             func visit(_ rows: inout RowBuckets, _ y: Double, mid: Bool) {
                 for k in rows.rows(around: y, reach: reach) {
@@ -113,6 +114,10 @@ public struct LineBuilder: Sendable {
                         guard gap <= parameters.fragmentGap * s, gap >= -0.6 * s else { continue }
                         // CJK glyphs never overlap within a line: an overlap is text running into the next column.
                         if gap < -parameters.overlapSplit * s, cjk[last], cjk[i] { continue }
+                        // Other glyphs overlapping deeply (two texts set over each other where a line runs
+                        // into the next column) belong together only where the page drew them one after the
+                        // other: the order of drawing tells the two texts apart where their boxes cannot.
+                        if gap < -parameters.overlapSplit * s, last != i - 1 { continue }
                         // A rule between the two glyphs' centres separates them, however close they are.
                         if !walls.isEmpty {
                             let a = (x0[last] + x1[last]) / 2, b = (x0[i] + x1[i]) / 2
@@ -120,8 +125,12 @@ public struct LineBuilder: Sendable {
                                 continue
                             }
                         }
+                        // Among fragments as good, the one the page drew just before this glyph.
                         let dy = abs(midY[last] - midY[i])
-                        if dy < bestDy || (dy == bestDy && f < best) { bestDy = dy; best = f }
+                        let follows = last == i - 1
+                        if dy < bestDy || (dy == bestDy && (follows && !bestFollows || follows == bestFollows && f < best)) {
+                            bestDy = dy; best = f; bestFollows = follows
+                        }
                     }
                 }
             }
