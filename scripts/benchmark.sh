@@ -4,7 +4,10 @@
 # time of the largest devset page (the one with the most glyphs; best of several runs of
 # `galley articles --timings`).
 #
-#   scripts/benchmark.sh [--pages DIR] [--runs N] [--layout-runs N] [--no-articles]
+#   scripts/benchmark.sh [--pages DIR] [--runs N] [--layout-runs N] [--no-articles] [--instructions]
+#
+# --instructions also counts the instructions each tool executes over the pages (valgrind's callgrind,
+# on a stripped copy of galley): slower, but the same on every run however busy the machine is.
 #
 # Builds the release binary first (in $SCRATCH, default .build-bench) unless GALLEY names one.
 # Environment: SCRATCH (SwiftPM scratch path), GALLEY (use this binary instead of building one),
@@ -17,6 +20,7 @@ pages_dir="$root/../shared/devset"
 articles=1
 runs=3
 layout_runs=7
+instructions=0
 while [ $# -gt 0 ]; do
     case "$1" in
         --articles) articles=1 ;;
@@ -24,7 +28,8 @@ while [ $# -gt 0 ]; do
         --pages) pages_dir=$2; shift ;;
         --runs) runs=$2; shift ;;
         --layout-runs) layout_runs=$2; shift ;;
-        -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+        --instructions) instructions=1 ;;
+        -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
         *) echo "benchmark.sh: unknown option $1" >&2; exit 2 ;;
     esac
     shift
@@ -48,12 +53,15 @@ now() { date +%s.%N; }
 tmp=$(mktemp)
 trap 'rm -f "$tmp"' EXIT
 
-# Runs a command once per PDF ("{}" in the command stands for the PDF), $runs times; prints the best
-# wall-clock seconds and the best CPU seconds (user + system, children included). On a machine shared
-# with other work the CPU time is the steadier of the two.
-time_all() {
-    local best_wall="" best_cpu="" wall cpu line
-    local script
+# The timed tools, each as a script that runs it once per PDF ("{}" in a command stands for the PDF).
+# They are timed in rounds, every tool once per round, and each tool's best round is kept: on a shared
+# machine whose speed drifts over a minute, timing one tool's runs after another's would favour
+# whichever ran in the fast minutes.
+labels=()
+scripts=()
+add_tool() { # label, command words
+    local label=$1 script
+    shift
     script=$(mktemp)
     {
         echo 'for pdf in "$@"; do'
@@ -62,16 +70,28 @@ time_all() {
         echo '>/dev/null 2>&1 || { echo "failed on $pdf" >&2; exit 1; }'
         echo 'done'
     } >"$script"
+    labels+=("$label")
+    scripts+=("$script")
+}
+
+# Times every tool $runs times, round by round; sets best_wall[i] and best_cpu[i] (CPU: user + system,
+# children included; the steadier of the two on a shared machine). Returns 1 if a tool failed.
+declare -A best_wall best_cpu
+time_rounds() {
+    local i line wall cpu
     for _ in $(seq "$runs"); do
-        if ! /usr/bin/time -f '%e %U %S' -o "$tmp" bash "$script" "${pdfs[@]}"; then rm -f "$script"; return 1; fi
-        line=$(tail -1 "$tmp")
-        wall=$(echo "$line" | awk '{print $1}')
-        cpu=$(echo "$line" | awk '{print $2 + $3}')
-        if [ -z "$best_wall" ] || [ "$(echo "$wall < $best_wall" | bc -l)" = 1 ]; then best_wall=$wall; fi
-        if [ -z "$best_cpu" ] || [ "$(echo "$cpu < $best_cpu" | bc -l)" = 1 ]; then best_cpu=$cpu; fi
+        for i in "${!scripts[@]}"; do
+            if ! /usr/bin/time -f '%e %U %S' -o "$tmp" bash "${scripts[$i]}" "${pdfs[@]}"; then
+                echo "benchmark.sh: ${labels[$i]} failed" >&2
+                return 1
+            fi
+            line=$(tail -1 "$tmp")
+            wall=$(echo "$line" | awk '{print $1}')
+            cpu=$(echo "$line" | awk '{print $2 + $3}')
+            if [ -z "${best_wall[$i]:-}" ] || [ "$(echo "$wall < ${best_wall[$i]}" | bc -l)" = 1 ]; then best_wall[$i]=$wall; fi
+            if [ -z "${best_cpu[$i]:-}" ] || [ "$(echo "$cpu < ${best_cpu[$i]}" | bc -l)" = 1 ]; then best_cpu[$i]=$cpu; fi
+        done
     done
-    rm -f "$script"
-    echo "$best_wall $best_cpu"
 }
 
 # Largest resident set (KiB) of a command over all PDFs; "{}" in the command stands for the PDF.
@@ -102,33 +122,31 @@ peak_kib() {
 
 # Warm the file cache so the first tool timed is not penalised.
 for pdf in "${pdfs[@]}"; do cat "$pdf" >/dev/null; done
-time_all pdftotext {} - >/dev/null
 
-report() { # label, "wall cpu" of the tool, "wall cpu" of pdftotext, target
-    local w c rw rc
-    read -r w c <<<"$2"; read -r rw rc <<<"$3"
-    printf '%-32s wall %6.2f s (%5.2f x)   cpu %6.2f s (%5.2f x)   %s\n' "$1" "$w" "$(echo "$w / $rw" | bc -l)" \
-        "$c" "$(echo "$c / $rc" | bc -l)" "$4"
+report() { # label, index of the tool, target
+    local w=${best_wall[$2]} c=${best_cpu[$2]}
+    printf '%-32s wall %6.2f s (%5.2f x)   cpu %6.2f s (%5.2f x)   %s\n' "$1" "$w" "$(echo "$w / ${best_wall[0]}" | bc -l)" \
+        "$c" "$(echo "$c / ${best_cpu[0]}" | bc -l)" "$3"
 }
 
+add_tool "pdftotext (default mode)" pdftotext {} -
+add_tool "galley inspect --format json" "$GALLEY" inspect --format json {}
+add_tool "  the same with --no-rules" "$GALLEY" inspect --format json --no-rules {}
+[ "$articles" = 1 ] && add_tool "galley articles" "$GALLEY" articles {}
+trap 'rm -f "$tmp" "${scripts[@]}"' EXIT
+
 echo "galley: $GALLEY"
-echo "pages: ${#pdfs[@]} PDFs in $pages_dir; best of $runs runs; one process per PDF for every tool"
-ref=$(time_all pdftotext {} -)
-read -r rw rc <<<"$ref"
-printf '%-32s wall %6.2f s            cpu %6.2f s\n' "pdftotext (default mode)" "$rw" "$rc"
-report "galley inspect --format json" "$(time_all "$GALLEY" inspect --format json {})" "$ref" "(target <= 1.5 x)"
-report "  the same with --no-rules" "$(time_all "$GALLEY" inspect --format json --no-rules {})" "$ref" ""
+echo "pages: ${#pdfs[@]} PDFs in $pages_dir; best of $runs rounds (each tool once per round, in turn); one process per PDF for every tool"
+time_rounds || exit 1
+printf '%-32s wall %6.2f s            cpu %6.2f s\n' "${labels[0]}" "${best_wall[0]}" "${best_cpu[0]}"
+report "${labels[1]}" 1 "(target <= 1.5 x)"
+report "${labels[2]}" 2 ""
 printf '%-32s %6.1f MiB   (pdftotext %.1f MiB)\n' "galley inspect peak memory" \
     "$(echo "$(peak_kib "$GALLEY" inspect --format json {}) / 1024" | bc -l)" \
     "$(echo "$(peak_kib pdftotext {} -) / 1024" | bc -l)"
-
 if [ "$articles" = 1 ]; then
-    if t_articles=$(time_all "$GALLEY" articles {}); then
-        report "galley articles" "$t_articles" "$ref" "(target <= 2 x)"
-        printf '%-32s %6.1f MiB\n' "galley articles peak memory" "$(echo "$(peak_kib "$GALLEY" articles {}) / 1024" | bc -l)"
-    else
-        echo "galley articles: failed on a page (see above)"
-    fi
+    report "${labels[3]}" 3 "(target <= 2 x)"
+    printf '%-32s %6.1f MiB\n' "galley articles peak memory" "$(echo "$(peak_kib "$GALLEY" articles {}) / 1024" | bc -l)"
 fi
 if [ "$articles" = 1 ] && ! "$GALLEY" articles --help 2>/dev/null | grep -q -- --timings; then
     echo "layout of the largest page: this galley has no 'articles --timings'"
@@ -157,4 +175,31 @@ elif [ "$articles" = 1 ]; then
     done | awk '{ for (i = 1; i <= NF; i++) if ($i == "layout") { v = $(i+1) + 0; if (v > m) { m = v; p = $1 } } }
                 END { printf "%.1f ms (%s)", m, p }')
     printf '%-32s %s, one run each\n' "slowest layout over the pages" "$slow"
+fi
+
+# Instructions executed (deterministic), summed over the pages.
+if [ "$instructions" = 1 ]; then
+    command -v valgrind >/dev/null || { echo "benchmark.sh: --instructions needs valgrind (apt-get install valgrind)" >&2; exit 2; }
+    stripped=$(mktemp)
+    cp "$GALLEY" "$stripped" && chmod +x "$stripped" && strip "$stripped"   # callgrind cannot read the static binary's debug info
+    count() {
+        local total=0 n pdf args a
+        for pdf in "${pdfs[@]}"; do
+            args=()
+            for a in "$@"; do [ "$a" = "{}" ] && args+=("$pdf") || args+=("$a"); done
+            valgrind --tool=callgrind --callgrind-out-file=/dev/null "${args[@]}" >/dev/null 2>"$tmp" || true
+            n=$(grep -o 'Collected : [0-9]*' "$tmp" | awk '{print $3}')
+            total=$((total + ${n:-0}))
+        done
+        echo "$total"
+    }
+    ip=$(count pdftotext {} -)
+    ii=$(count "$stripped" inspect --format json {})
+    printf '%-32s %6.2f G instructions\n' "pdftotext" "$(echo "$ip / 10^9" | bc -l)"
+    printf '%-32s %6.2f G instructions (%4.2f x)\n' "galley inspect --format json" "$(echo "$ii / 10^9" | bc -l)" "$(echo "$ii / $ip" | bc -l)"
+    if [ "$articles" = 1 ]; then
+        ia=$(count "$stripped" articles {})
+        printf '%-32s %6.2f G instructions (%4.2f x)\n' "galley articles" "$(echo "$ia / 10^9" | bc -l)" "$(echo "$ia / $ip" | bc -l)"
+    fi
+    rm -f "$stripped"
 fi
