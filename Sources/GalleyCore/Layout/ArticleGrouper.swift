@@ -26,11 +26,25 @@ public struct ArticleGrouper: Sendable {
         public init() {}
     }
 
+    /// A story with a headline and two decks or more but no body text: its text was set a size
+    /// larger than the page's body and read as display type. The decks after the first are its body
+    /// (a story does not stack decks over nothing; without this it would be dropped as an
+    /// advertisement, its text lost).
+    func withBody(_ draft: Draft) -> Draft {
+        guard draft.body.isEmpty, !draft.headline.isEmpty, draft.deck.count >= 2 else { return draft }
+        var d = draft
+        d.body = Array(d.deck.dropFirst())
+        d.deck = [d.deck[0]]
+        let moved = Set(d.body.map(\.box))
+        d.sequence = d.sequence.map { $0.0 == .subheadline && moved.contains($0.1) ? (.body, $0.1) : $0 }
+        return d
+    }
+
     public func group(_ ordered: [TextBlock], images: [Rect], rules: [Rule] = []) -> [Draft] {
         var drafts: [Draft] = []
         var cur: Draft?
         let captionIndexes = Set(ordered.indices.filter { isCaption(ordered[$0], images: images) })
-        func flush() { if let c = cur { drafts.append(c) }; cur = nil }
+        func flush() { if let c = cur { drafts.append(withBody(c)) }; cur = nil }
         func previous(_ i: Int) -> TextBlock? { ordered[..<i].last { $0.kind != .image } }
 
         for (i, b) in ordered.enumerated() {

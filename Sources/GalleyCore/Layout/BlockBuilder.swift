@@ -63,6 +63,9 @@ public struct BlockBuilder: Sendable {
         let s = min(line.size, last.size)
         guard max(line.size, last.size) / max(0.01, s) <= parameters.blockSizeRatio,
               line.bold == last.bold else { return false }
+        // A deck opens with a dash (——); smaller type under it is the story's text, not more deck.
+        if let first = group.first, first.text.hasPrefix("—"),
+           line.size < (1 - parameters.deckBodyStep) * first.size { return false }
         // The gap may not grow much beyond the block's usual line gap.
         var limit = parameters.blockLineGap * s
         if group.count >= 2 {

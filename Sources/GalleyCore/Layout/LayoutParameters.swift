@@ -100,6 +100,8 @@ public struct LayoutParameters: Sendable, Hashable {
     // MARK: Lines → blocks (BlockBuilder)
     /// Largest ratio of sizes for lines in one block.
     public var blockSizeRatio = 1.1
+    /// Lines this much (share of its size) smaller than a deck opening with a dash do not join it.
+    public var deckBodyStep = 0.03
     /// Largest blank gap (em) between consecutive lines of a block.
     public var blockLineGap = 1.0
     /// Lines may start this much (em) to the right or left of the block's left edge (paragraph indents).
