@@ -114,3 +114,20 @@ struct LayoutIndexTests {
         #expect(huge.cell > 0.01)
     }
 }
+
+@Suite("Layout: binary search on sorted values")
+struct PartitioningIndexTests {
+    @Test("The first index past the split, for every split point, empty and one-sided collections")
+    func matchesLinearSearch() {
+        let sorted = [1.0, 2, 2, 2, 5, 8, 8, 13]
+        for v in [0.0, 1, 2, 3, 5, 8, 13, 20] {
+            #expect(sorted.partitioningIndex { $0 >= v } == (sorted.firstIndex { $0 >= v } ?? sorted.count), "\(v)")
+        }
+        #expect([Double]().partitioningIndex { $0 >= 1 } == 0)
+        #expect(sorted.partitioningIndex { _ in true } == 0)
+        #expect(sorted.partitioningIndex { _ in false } == sorted.count)
+        // A slice keeps its own indexes.
+        let tail = sorted[3...]
+        #expect(tail.partitioningIndex { $0 >= 8 } == 5)
+    }
+}

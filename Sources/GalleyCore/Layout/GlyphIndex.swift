@@ -90,12 +90,5 @@ struct GlyphIndex {
     }
 
     /// The position of the first occupied cell whose key is at least `key`.
-    private func firstCell(atLeast key: Int) -> Int {
-        var lo = 0, hi = cellKeys.count
-        while lo < hi {
-            let m = (lo + hi) / 2
-            if cellKeys[m] < key { lo = m + 1 } else { hi = m }
-        }
-        return lo
-    }
+    private func firstCell(atLeast key: Int) -> Int { cellKeys.partitioningIndex { $0 >= key } }
 }

@@ -249,14 +249,7 @@ public struct GutterFinder: Sendable {
         /// Removes one occurrence of `v`, which must be present.
         mutating func remove(_ v: Double) { values.remove(at: firstIndex(notBelow: v)) }
 
-        private func firstIndex(notBelow v: Double) -> Int {
-            var lo = 0, hi = values.count
-            while lo < hi {
-                let m = (lo + hi) / 2
-                if values[m] < v { lo = m + 1 } else { hi = m }
-            }
-            return lo
-        }
+        private func firstIndex(notBelow v: Double) -> Int { values.partitioningIndex { $0 >= v } }
     }
 }
 

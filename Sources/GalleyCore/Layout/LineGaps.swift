@@ -20,13 +20,8 @@ extension LineBuilder {
     /// `gutterMinOverlap` em of body (or half the box's width).
     private func gutter(from x0: Double, to x1: Double, within reach: Double, of y: Double, gutters: [Rect],
                         bodySize: Double) -> Bool {
-        var lo = 0, hi = gutters.count
-        while lo < hi {
-            let m = (lo + hi) / 2
-            if gutters[m].y1 < y - reach { lo = m + 1 } else { hi = m }
-        }
         let need = parameters.gutterMinOverlap * bodySize
-        var k = lo
+        var k = gutters.partitioningIndex { $0.y1 >= y - reach }
         while k < gutters.count, gutters[k].y0 <= y + reach {
             let g = gutters[k]
             if g.y1 >= y - reach, min(g.x1, x1) - max(g.x0, x0) >= min(need, 0.5 * g.width) { return true }
