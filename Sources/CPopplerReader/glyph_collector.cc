@@ -78,12 +78,13 @@ bool isWhitespace(Unicode u) {
            (u >= 0x2000 && u <= 0x200A) || u == 0x2028 || u == 0x2029 || u == 0x202F || u == 0x205F || u == 0x3000;
 }
 
-/// Where a glyph drawn at (x, y) with advance (dx, dy) starts and ends along a line of rotation
-/// `rot`, and the extent across it that a run starting there gets.
+/// Where a glyph starts and ends along its line.
 struct Placement {
     double start, end;
 };
 
+/// The placement of a glyph drawn at (x, y) with advance (dx, dy) on a line turned `rot` quarter
+/// turns; a vertical-writing font's glyph takes one em down its column.
 Placement along(int rot, int wMode, double fontSize, double x, double y, double dx, double dy) {
     if (wMode) {
         switch (rot) {
@@ -112,9 +113,11 @@ void GlyphCollector::startPage(const GfxState *state) {
     pageHeight = state->getPageHeight();
 }
 
-GlyphCollector::FontInfo GlyphCollector::lookUp(const GfxFont *gfxFont) {
+GlyphCollector::FontInfo GlyphCollector::lookUp(const std::shared_ptr<GfxFont> &heldFont) {
+    const GfxFont *gfxFont = heldFont.get();
     auto known = fontInfos.find(gfxFont);
     if (known != fontInfos.end()) return known->second;
+    if (heldFont) heldFonts.push_back(heldFont);
     std::string name;
     if (gfxFont && gfxFont->getName()) {
         name = *gfxFont->getName();
@@ -137,7 +140,7 @@ GlyphCollector::FontInfo GlyphCollector::lookUp(const GfxFont *gfxFont) {
 
 void GlyphCollector::updateFont(const GfxState *state) {
     const GfxFont *gfxFont = state->getFont().get();
-    font = lookUp(gfxFont);
+    font = lookUp(state->getFont());
     fontSize = state->getTransformedFontSize();
     if (gfxFont && gfxFont->getType() == fontType3) {
         // A Type 3 font's glyph space is its own; guess its scale from the width of an 'm' (about

@@ -14,6 +14,7 @@
 #include <CharTypes.h>
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -76,7 +77,10 @@ private:
     size_t tinyCount = 0;
     FontInfo font{0, 0.95, -0.35, 0};
     double fontSize = 0;
+    // Fonts by address; each is held here while the page is read, so that no other font can take
+    // its address (a form's fonts are freed when the form is done).
     std::unordered_map<const GfxFont *, FontInfo> fontInfos;
+    std::vector<std::shared_ptr<GfxFont>> heldFonts;
     std::unordered_map<std::string, uint32_t> fontIndexes;
 
     /// The /ActualText span being read: its text, and where its glyphs start and end (user space).
@@ -90,7 +94,7 @@ private:
 
     void show(const GfxState *state, double x, double y, double dx, double dy, CharCode code, const Unicode *u,
               int uLen);
-    FontInfo lookUp(const GfxFont *gfxFont);
+    FontInfo lookUp(const std::shared_ptr<GfxFont> &gfxFont);
     void beginRun(const GfxState *state);
     void addGlyph(double x, double y, double dx, double dy, Unicode u);
     bool addCombining(double x, double y, double dx, double dy, Unicode u);
