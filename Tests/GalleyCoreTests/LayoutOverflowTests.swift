@@ -35,6 +35,18 @@ struct LayoutOverflowTests {
         #expect(lines.contains("甲二甲二甲二甲") && lines.contains("乙二乙二乙二"), "\(lines)")
     }
 
+    @Test("A line running into the gutter beside a row that opens an indented paragraph is split at the indent")
+    func overflowBesideIndentedRow() {
+        var g = page(lastRow: nil)
+        // The left part ends 2 pt into the gutter (20...82); the right column's row opens a paragraph
+        // two ems in (110), so 28 pt of white lie between, and no other row starts at 110.
+        g += LayoutFixture.cjk("甲二甲二甲二", x: 20, y: 68)
+        g += LayoutFixture.cjk("二", x: 80, y: 68)
+        g += LayoutFixture.cjk("乙二乙二", x: 110, y: 68)
+        let lines = texts(g)
+        #expect(lines.contains("甲二甲二甲二二") && lines.contains("乙二乙二"), "\(lines)")
+    }
+
     @Test("A line set across both columns where no column continues beside it stays whole")
     func spanningLineStaysWhole() {
         var g: [Glyph] = []

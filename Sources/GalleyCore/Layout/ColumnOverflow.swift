@@ -57,9 +57,22 @@ extension LineBuilder {
                 let a = gs[k - 1], b = gs[k]
                 let gap = b.box.x0 - a.box.x1
                 guard gap >= -p.overflowMaxOverlap * line.size, gap <= p.overflowMaxGap * line.size,
-                      b.box.x0 - columnStart > 2 * line.size, isCJK(b), isCJK(a), anyStarting(at: b.box.x0)
+                      b.box.x0 - columnStart > 2 * line.size, isCJK(b), isCJK(a),
+                      anyStarting(at: b.box.x0) || anyStarting(at: b.box.x0 - 2 * line.size)
                 else { continue }
-                let next = starting(near: b.box.x0, reach: tol).filter { all[$0].box.x1 > b.box.x0 + 2 * line.size }
+                // Lines of the next column start where this glyph starts, or two ems before it where
+                // the glyph opens a paragraph (CJK paragraphs are indented two characters). Where
+                // the next column's lines start two ems before the glyph, the glyph stands at an
+                // indent: it opens the column's row only if no glyph of this line starts in the
+                // indent (one running in from the left may reach into it).
+                let indent = 2 * line.size
+                let atIndent = starting(near: b.box.x0 - indent, reach: tol)
+                if !atIndent.isEmpty,
+                   gs.contains(where: { $0.box.x0 > b.box.x0 - indent + 0.5 * line.size && $0.box.x0 < b.box.x0 - tol }) {
+                    continue
+                }
+                let next = (starting(near: b.box.x0, reach: tol) + atIndent)
+                    .filter { all[$0].box.x1 > b.box.x0 + 2 * line.size }
                 guard !next.isEmpty else { continue }
                 // Lines of this column: starting where this part starts, give or take a paragraph
                 // indent, and ending by the next column's start.
