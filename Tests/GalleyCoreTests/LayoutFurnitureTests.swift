@@ -62,3 +62,22 @@ struct LayoutAdvertisementTests {
         #expect(!layout.summary.furniture.contains { $0.role == .advertisement })
     }
 }
+
+@Suite("Layout: a picture strip touching the text")
+struct LayoutPictureEdgeTests {
+    @Test("Two columns over a page-wide picture that touches their last lines are read column by column")
+    func columnsOverTouchingPicture() {
+        var g: [Glyph] = []
+        // The left column in two blocks (a wider gap between them), the right one in one: read top
+        // down as a whole, the right column would come between the left column's blocks.
+        g += LayoutFixture.cjkColumn(["  甲一甲一甲一", "甲一甲一甲一甲一"], x: 20, y: 20)
+        g += LayoutFixture.cjkColumn(["  甲二甲二甲二", "甲二甲二结束"], x: 20, y: 68)
+        g += LayoutFixture.cjkColumn(["乙一乙一乙一乙一", "乙一乙一乙一乙一", "乙一乙一乙一乙一", "乙一乙一乙一"], x: 110, y: 20)
+        // The last lines end at y = 68 + 16 + 14 = 98; the picture starts there, across the page.
+        let picture = PageImage(box: Rect(x0: 0, y0: 98, x1: 200, y1: 140))
+        let layout = PageAnalyzer().analyze(PageContent(number: 1, width: 200, height: 150, glyphs: g, images: [picture]))
+        let text = layout.articles.flatMap(\.paragraphs).joined()
+        let firstEnd = text.range(of: "甲二结束"), second = text.range(of: "乙一")
+        #expect(firstEnd != nil && second != nil && firstEnd!.lowerBound < second!.lowerBound, "\(text)")
+    }
+}

@@ -148,8 +148,10 @@ public struct LayoutParameters: Sendable, Hashable {
     public var storyGutterGap = 0.2
     /// A white horizontal gap at least this tall (em of body size) separates stacked regions.
     public var minRowGap = 0.3
-    /// A horizontal rule must span this share of a region's width to cut it.
+    /// A horizontal rule must span this share of a region's width to cut it (so must a picture whose
+    /// edge cuts the region where no white does; text may touch that edge within `pictureEdgeSlack` em).
     public var ruleCutCoverage = 0.6
+    public var pictureEdgeSlack = 0.2
 
     // MARK: Articles and paragraphs
     /// A kicker sits at most this far (em of its size) above its headline.

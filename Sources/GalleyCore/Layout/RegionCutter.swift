@@ -106,6 +106,11 @@ public struct RegionCutter: Sendable {
             if let g = ys.first, let parts = partition(items, across: true, at: [(g.0 + g.1) / 2]) {
                 return split(parts, across: true)
             }
+            // 4. A picture across the region touching the text above or below it (a strip of a scan):
+            // text never runs through a picture, so its edge is a row cut even without white.
+            if let y = pictureEdgeCut(items, extent: extent), let parts = partition(items, across: true, at: [y]) {
+                return split(parts, across: true)
+            }
             return .leaf(items.sorted { blocks[$0].core.y0 < blocks[$1].core.y0 })
         }
 
@@ -145,6 +150,22 @@ public struct RegionCutter: Sendable {
                   text.width > head.width + 2 * parameters.minColumnGap * body,
                   abs(head.midX - text.midX) <= parameters.centreTolerance * blocks[above[0]].size else { return nil }
             return y
+        }
+
+        /// The top or bottom edge of a picture spanning most of the region's width, where every other
+        /// block lies wholly above or below it (within `pictureEdgeSlack` em); nil where there is none.
+        func pictureEdgeCut(_ items: [Int], extent: Rect) -> Double? {
+            let slack = parameters.pictureEdgeSlack * body
+            for i in items where blocks[i].kind == .image && blocks[i].box.width >= parameters.ruleCutCoverage * extent.width {
+                let pic = blocks[i].box
+                for y in [pic.y0, pic.y1] where y > extent.y0 + slack && y < extent.y1 - slack {
+                    let clear = items.allSatisfy { j in
+                        j == i || blocks[j].box.y1 <= y + slack || blocks[j].box.y0 >= y - slack
+                    }
+                    if clear { return y }
+                }
+            }
+            return nil
         }
 
         /// The items on each side of the cuts, or nil where the cuts leave them all on one side.
