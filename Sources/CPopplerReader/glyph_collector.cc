@@ -311,8 +311,7 @@ void GlyphCollector::addGlyph(double x, double y, double dx, double dy, Unicode 
             }
             if (run.crossMin == run.crossMax) run.crossMax = run.crossMin + 1;
         }
-    }
-    if (run.count > 0) {
+    } else {
         // Inside a run a glyph ends where the next one starts (kerning and tracking included), so
         // the run's glyphs tile it without gaps or overlaps.
         gp_glyph &previous = glyphs.back();
@@ -377,12 +376,12 @@ bool GlyphCollector::addCombining(double x, double y, double dx, double dy, Unic
     return false;
 }
 
-std::vector<std::pair<size_t, size_t>> GlyphCollector::runSpans() const {
-    std::vector<std::pair<size_t, size_t>> spans;
+std::vector<GlyphCollector::RunSpan> GlyphCollector::runSpans() const {
+    std::vector<RunSpan> spans;
     for (size_t i = 0; i < runStarts.size(); ++i) {
         size_t first = runStarts[i].first;
-        size_t last = i + 1 < runStarts.size() ? runStarts[i + 1].first : glyphs.size();
-        if (last > first) spans.push_back({first, last - first});
+        size_t end = i + 1 < runStarts.size() ? runStarts[i + 1].first : glyphs.size();
+        if (end > first) spans.push_back({first, end - first, runStarts[i]});
     }
     return spans;
 }
@@ -398,16 +397,11 @@ void GlyphCollector::closeLetterSpacing() {
     constexpr double evenSpacing = 1.3;
     constexpr double touchingGap = 0.03;  // × font size
 
-    std::vector<size_t> runIndex;  // runStarts index of each span
-    for (size_t i = 0; i < runStarts.size(); ++i) {
-        size_t last = i + 1 < runStarts.size() ? runStarts[i + 1].first : glyphs.size();
-        if (last > runStarts[i].first) runIndex.push_back(i);
-    }
     auto spans = runSpans();
     auto gapAfter = [&](size_t k) {
         // The gap between span k's last glyph and span k+1's first, along their line.
-        const gp_glyph &a = glyphs[spans[k].first + spans[k].second - 1], &b = glyphs[spans[k + 1].first];
-        switch (runStarts[runIndex[k]].rot) {
+        const gp_glyph &a = glyphs[spans[k].last()], &b = glyphs[spans[k + 1].first];
+        switch (spans[k].start.rot) {
         case 0: return b.x0 - a.x1;
         case 1: return b.y0 - a.y1;
         case 2: return a.x0 - b.x1;
@@ -415,7 +409,7 @@ void GlyphCollector::closeLetterSpacing() {
         }
     };
     auto linked = [&](size_t k) {
-        const RunStart &a = runStarts[runIndex[k]], &b = runStarts[runIndex[k + 1]];
+        const RunStart &a = spans[k].start, &b = spans[k + 1].start;
         if (a.rot != b.rot || a.font != b.font || a.fontSize != b.fontSize) return false;
         const gp_glyph &ga = glyphs[spans[k].first], &gb = glyphs[spans[k + 1].first];
         bool horizontal = a.rot == 0 || a.rot == 2;
@@ -424,9 +418,9 @@ void GlyphCollector::closeLetterSpacing() {
         return baseShift <= runBreakBaseline && gap >= 0 && gap < maxLetterSpacing * a.fontSize;
     };
     auto close = [&](size_t k) {
-        gp_glyph &a = glyphs[spans[k].first + spans[k].second - 1];
+        gp_glyph &a = glyphs[spans[k].last()];
         const gp_glyph &b = glyphs[spans[k + 1].first];
-        switch (runStarts[runIndex[k]].rot) {
+        switch (spans[k].start.rot) {
         case 0: a.x1 = b.x0; break;
         case 1: a.y1 = b.y0; break;
         case 2: a.x0 = b.x1; break;
@@ -441,9 +435,9 @@ void GlyphCollector::closeLetterSpacing() {
         while (end + 1 < spans.size() && linked(end)) ++end;
         bool singles = true;
         double minGap = INFINITY;
-        for (size_t i = k; i <= end; ++i) singles = singles && spans[i].second == 1;
+        for (size_t i = k; i <= end; ++i) singles = singles && spans[i].count == 1;
         for (size_t i = k; i < end; ++i) minGap = std::min(minGap, gapAfter(i));
-        double fontSize = runStarts[runIndex[k]].fontSize;
+        double fontSize = spans[k].start.fontSize;
         double limit = singles && minGap > 0 ? std::min(evenSpacing * minGap, maxLetterSpacing * fontSize)
                                              : touchingGap * fontSize;
         for (size_t i = k; i < end; ++i)
@@ -454,9 +448,9 @@ void GlyphCollector::closeLetterSpacing() {
 
 void GlyphCollector::removeDuplicates() {
     auto runs = runSpans();
-    auto sameText = [&](const std::pair<size_t, size_t> &a, const std::pair<size_t, size_t> &b) {
-        if (a.second != b.second) return false;
-        for (size_t k = 0; k < a.second; ++k) {
+    auto sameText = [&](const RunSpan &a, const RunSpan &b) {
+        if (a.count != b.count) return false;
+        for (size_t k = 0; k < a.count; ++k) {
             const gp_glyph &x = glyphs[a.first + k], &y = glyphs[b.first + k];
             if (x.text[0] != y.text[0] || x.text[1] != y.text[1]) return false;
         }
@@ -480,7 +474,7 @@ void GlyphCollector::removeDuplicates() {
             if (std::fabs(h.x0 - g.x0) < duplicateAlong * g.size && std::fabs(h.size - g.size) < duplicateAlong * g.size &&
                 sameText(r, o)) {
                 const auto &earlier = r.first < o.first ? r : o;
-                for (size_t n = 0; n < earlier.second; ++n) hidden[earlier.first + n] = true;
+                for (size_t n = 0; n < earlier.count; ++n) hidden[earlier.first + n] = true;
             }
         }
     }

@@ -98,8 +98,14 @@ private:
     void beginRun(const GfxState *state);
     void addGlyph(double x, double y, double dx, double dy, Unicode u);
     bool addCombining(double x, double y, double dx, double dy, Unicode u);
-    /// The runs as (first glyph, glyph count), in drawing order; empty runs left out.
-    std::vector<std::pair<size_t, size_t>> runSpans() const;
+    /// A run's glyphs: `count` of them from `first`, begun as `start` tells.
+    struct RunSpan {
+        size_t first, count;
+        RunStart start;
+        size_t last() const { return first + count - 1; }
+    };
+    /// The runs in drawing order; empty runs left out.
+    std::vector<RunSpan> runSpans() const;
     void closeLetterSpacing();
     void removeDuplicates();
 };

@@ -188,9 +188,14 @@ extern "C" void gp_document_close(gp_document *doc) { delete doc; }
 
 extern "C" int gp_document_page_count(const gp_document *doc) { return doc ? doc->doc->getNumPages() : 0; }
 
+/// Page `index` (0-based) of `doc`, or null where there is no such page or it cannot be loaded.
+static Page *pageAt(gp_document *doc, int index) {
+    if (!doc || index < 0 || index >= doc->doc->getNumPages()) return nullptr;
+    return doc->doc->getPage(index + 1);
+}
+
 extern "C" int gp_page_size(gp_document *doc, int index, double *width, double *height) {
-    if (!doc || index < 0 || index >= doc->doc->getNumPages()) return -1;
-    Page *page = doc->doc->getPage(index + 1);
+    Page *page = pageAt(doc, index);
     if (!page) return -1;
     double w = page->getCropWidth(), h = page->getCropHeight();
     int rotate = page->getRotate();
@@ -202,8 +207,7 @@ extern "C" int gp_page_size(gp_document *doc, int index, double *width, double *
 
 extern "C" int gp_page_read(gp_document *doc, int index, int with_paths, gp_page_content *out) {
     std::memset(out, 0, sizeof *out);
-    if (!doc || index < 0 || index >= doc->doc->getNumPages()) return -1;
-    Page *page = doc->doc->getPage(index + 1);
+    Page *page = pageAt(doc, index);
     if (!page) return -1;
     PageRecorder recorder(with_paths != 0);
     // One unit per point, the page's own rotation, the crop box: coordinates as poppler-glib gives them.
