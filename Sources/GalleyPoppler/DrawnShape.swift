@@ -7,7 +7,7 @@ public struct DrawnShape: Sendable, Equatable {
         case fill
         /// The path's outline was stroked with a pen `width` points wide.
         case stroke(width: Double)
-        /// An image (or a gradient) was drawn into the path or the clip.
+        /// An image, a shading or a pattern was painted; its box, cut to the clip, is `clip`.
         case picture
     }
     public var operation: Operation
@@ -16,7 +16,8 @@ public struct DrawnShape: Sendable, Equatable {
     public var subpaths: [Subpath]
     /// Flat colour of a fill or stroke, nil for pictures.
     public var color: RGB?
-    /// The visible area the operation may touch (the clip), in page points.
+    /// The visible area the operation may touch (the clip; for a picture, its box within the clip),
+    /// in page points.
     public var clip: Rect
 
     public init(operation: Operation, subpaths: [Subpath], color: RGB?, clip: Rect) {

@@ -32,7 +32,7 @@ public final class PDFDocument {
         var status: Int32 = 0
         var message = [CChar](repeating: 0, count: 256)
         guard let doc = gp_document_open(path, password, &status, &message, message.count) else {
-            let reason = String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            let reason = String(cString: message)
             switch Int(status) {
             case Int(GP_OPEN_ENCRYPTED): throw ExtractionError.encrypted(path: path, passwordGiven: password != nil)
             case Int(GP_OPEN_UNREADABLE): throw ExtractionError.unreadable(path: path, reason: reason)

@@ -126,20 +126,15 @@ public final class PDFPage {
         return shapes
     }
 
-    /// Image boxes among drawn shapes: the image's path (or the clip) cut to the clip and the page.
+    /// Image boxes among drawn shapes: each picture's box (already cut to its clip) cut to the page.
     static func pictures(in shapes: [DrawnShape], width: Double, height: Double) -> [PageImage] {
         let page = Rect(x0: 0, y0: 0, x1: width, y1: height)
-        var images: [PageImage] = []
-        for shape in shapes where shape.operation == .picture {
-            let points = shape.subpaths.flatMap(\.points)
-            var box = shape.clip
-            if let x0 = points.map(\.x).min(), let x1 = points.map(\.x).max(),
-               let y0 = points.map(\.y).min(), let y1 = points.map(\.y).max() {
-                box = Rect(x0: x0, y0: y0, x1: x1, y1: y1).intersection(shape.clip) ?? .zero
+        return shapes.compactMap { shape in
+            guard shape.operation == .picture, let visible = shape.clip.intersection(page), !visible.isEmpty else {
+                return nil
             }
-            if let visible = box.intersection(page), !visible.isEmpty { images.append(PageImage(box: visible)) }
+            return PageImage(box: visible)
         }
-        return images
     }
 }
 
