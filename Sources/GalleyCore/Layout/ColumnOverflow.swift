@@ -1,17 +1,18 @@
 /// Stage 1b (inside LineBuilder): lines that run on into the next column.
 ///
 /// Contract: a line of CJK running text is split where it runs into the next column with little or
-/// no white between (or overprints it): at a glyph that starts where that column's lines start, no
-/// more than `overflowMaxOverlap` em into the glyph before it nor `overflowMaxGap` em after it, where
-/// the line continues both
-/// columns, that is, where a line of its own column and a line of the next column lie directly above
-/// it (or directly below it) at one line pitch. Other lines pass unchanged.
+/// no white between (or overprints it): at a glyph that starts where that column's lines start (or
+/// a paragraph indent after it, when nothing of the line stands in the indent), no more than
+/// `overflowMaxOverlap` em into the glyph before it nor `overflowMaxGap` em after it, where the line
+/// continues both columns, that is, where a line of its own column and a line of the next column lie
+/// directly above it (or directly below it) at one line pitch. Other lines pass unchanged.
 ///
 /// Why: CJK text fills its em grid, and a line set one character too long fills the gutter up to the
 /// next column's first character (a gutter is often one em wide), or past it. No white is left
 /// between them, so neither the gutter finder nor the gap test sees a gutter, and rows beside such
-/// rows lose theirs too; the columns of the rows above and below still show where it is. Lines are looked at from the top down, and the parts of a split line count
-/// as column lines for the lines under it (a column may overflow on several rows in a row).
+/// rows lose theirs too; the columns of the rows above and below still show where it is. Lines are
+/// looked at from the top down, then from the bottom up, and the parts of a split line count as
+/// column lines for the lines after them (a column may overflow on several rows in a row).
 extension LineBuilder {
     func splittingColumnOverflow(_ lines: [TextLine], bodySize: Double) -> [TextLine] {
         let p = parameters
@@ -25,17 +26,18 @@ extension LineBuilder {
         var all = lines
         // Body lines filed by where they start, in buckets `tol` wide.
         var byStart: [Int: [Int]] = [:]
-        func file(_ i: Int) { byStart[Int((all[i].box.x0 / tol).rounded(.down)), default: []].append(i) }
+        func bucket(_ x: Double) -> Int { Int((x / tol).rounded(.down)) }
+        func file(_ i: Int) { byStart[bucket(all[i].box.x0), default: []].append(i) }
         for i in all.indices where isBody(all[i]) { file(i) }
         /// Whether any body line starts within `tol` of `x` (the cheap test, before the lists are built).
         func anyStarting(at x: Double) -> Bool {
-            let k = Int((x / tol).rounded(.down))
+            let k = bucket(x)
             return byStart[k - 1] != nil || byStart[k] != nil || byStart[k + 1] != nil
         }
         /// Body lines starting within `reach` points of `x`.
         func starting(near x: Double, reach: Double) -> [Int] {
-            let lo = Int(((x - reach) / tol).rounded(.down)), hi = Int(((x + reach) / tol).rounded(.down))
-            return (lo - 1...hi + 1).flatMap { byStart[$0] ?? [] }.filter { abs(all[$0].box.x0 - x) <= reach }
+            (bucket(x - reach) - 1...bucket(x + reach) + 1).flatMap { byStart[$0] ?? [] }
+                .filter { abs(all[$0].box.x0 - x) <= reach }
         }
         /// The baseline distances (signed, + below) from `line` to those of `candidates` within a line
         /// pitch of it, of its size.
@@ -53,26 +55,25 @@ extension LineBuilder {
             let gs = line.glyphs
             var found: [Int] = []
             var columnStart = line.box.x0
+            let indent = p.cjkIndent * line.size, part = p.overflowMinPart * line.size
             for k in 1..<gs.count {
                 let a = gs[k - 1], b = gs[k]
                 let gap = b.box.x0 - a.box.x1
                 guard gap >= -p.overflowMaxOverlap * line.size, gap <= p.overflowMaxGap * line.size,
-                      b.box.x0 - columnStart > 2 * line.size, isCJK(b), isCJK(a),
-                      anyStarting(at: b.box.x0) || anyStarting(at: b.box.x0 - 2 * line.size)
+                      b.box.x0 - columnStart > part, isCJK(b), isCJK(a),
+                      anyStarting(at: b.box.x0) || anyStarting(at: b.box.x0 - indent)
                 else { continue }
-                // Lines of the next column start where this glyph starts, or two ems before it where
-                // the glyph opens a paragraph (CJK paragraphs are indented two characters). Where
-                // the next column's lines start two ems before the glyph, the glyph stands at an
-                // indent: it opens the column's row only if no glyph of this line starts in the
-                // indent (one running in from the left may reach into it).
-                let indent = 2 * line.size
+                // Lines of the next column start where this glyph starts, or an indent before it where
+                // the glyph opens a paragraph. Where the next column's lines start an indent before
+                // the glyph, the glyph stands at an indent: it opens the column's row only if no glyph
+                // of this line starts in the indent (one running in from the left may reach into it).
                 let atIndent = starting(near: b.box.x0 - indent, reach: tol)
                 if !atIndent.isEmpty,
                    gs.contains(where: { $0.box.x0 > b.box.x0 - indent + 0.5 * line.size && $0.box.x0 < b.box.x0 - tol }) {
                     continue
                 }
                 let next = (starting(near: b.box.x0, reach: tol) + atIndent)
-                    .filter { all[$0].box.x1 > b.box.x0 + 2 * line.size }
+                    .filter { all[$0].box.x1 > b.box.x0 + part }
                 guard !next.isEmpty else { continue }
                 // Lines of this column: starting where this part starts, give or take a paragraph
                 // indent, and ending by the next column's start.

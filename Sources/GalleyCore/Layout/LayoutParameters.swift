@@ -33,6 +33,11 @@ public struct LayoutParameters: Sendable, Hashable {
     public var overflowSmallest = 0.8
     public var overflowMaxOverlap = 0.5
     public var overflowMaxGap = 3.0
+    /// Each part of a split line, and the next column's lines past the split, are at least this long
+    /// (em): a column, not a word.
+    public var overflowMinPart = 2.0
+    /// A CJK paragraph opens this many ems in (two characters).
+    public var cjkIndent = 2.0
     /// The gutter test looks at a band this wide (em), ending where the right-hand fragment starts.
     public var gutterBand = 0.3
     /// A gap is a column gutter when the band above and below it is blank over this height (em).
