@@ -41,10 +41,14 @@ public struct LineBuilder: Sendable {
             if g.vertical { vertical.append(g) } else if !g.box.isEmpty { horizontal.append(g) }
         }
         let index = GlyphIndex(horizontal, bucket: max(4, 2 * bodySize))
-        let fragments = self.fragments(horizontal, rules: rules)
+        // Rows of baseline buckets, a baseline tolerance of the median glyph size tall.
+        let rowCell = max(0.01, parameters.baselineTolerance
+                          * (ValueCounts(horizontal.lazy.map(\.size).filter { $0 > 0 }).median ?? 1))
+        let fragments = self.fragments(horizontal, rules: rules, rowCell: rowCell)
         let gutters = GutterFinder(parameters: parameters).gutters(boxes: horizontal.map(\.box), bodySize: bodySize)
         var lines = splittingColumnOverflow(
-            joinFragments(fragments, glyphs: horizontal, index: index, rules: rules, gutters: gutters, bodySize: bodySize),
+            joinFragments(fragments, glyphs: horizontal, index: index, rules: rules, gutters: gutters,
+                          bodySize: bodySize, rowCell: rowCell),
             bodySize: bodySize)
         lines += verticalLines(vertical)
         lines.sort { a, b in
@@ -61,7 +65,7 @@ public struct LineBuilder: Sendable {
     /// and ends just before it (no column rule or frame edge between their centres), whose last glyph is
     /// closest in height (the earliest on a tie), or starts a new one. Fragments are found through buckets of their last glyph's centre and bottom (the baseline
     /// test compares either), so that a glyph looks at the fragments of its own row only.
-    func fragments(_ glyphs: [Glyph], rules: [Rule] = []) -> [[Int]] {
+    func fragments(_ glyphs: [Glyph], rules: [Rule] = [], rowCell cell: Double) -> [[Int]] {
         let n = glyphs.count
         guard n > 0 else { return [] }
         // Column rules and frame edges: text running over one (a line overflowing its column) stops there.
@@ -83,7 +87,6 @@ public struct LineBuilder: Sendable {
         }
         // Left to right; glyphs starting at one x in their input order.
         let order = StableOrder.ascending(x0)
-        let cell = max(0.01, parameters.baselineTolerance * (LineBuilder.medianPositive(size) ?? 1))
         var frags: [[Int]] = []
         var right: [Double] = []      // right edge of each fragment
         var lastOf: [Int] = []        // the glyph appended last to each fragment
@@ -156,29 +159,6 @@ public struct LineBuilder: Sendable {
         return frags
     }
 
-    /// The median of the positive values (the upper one of an even count), nil for none. Counted by
-    /// distinct value (a page sets its glyphs in a few dozen sizes), not sorted.
-    static func medianPositive(_ values: [Double]) -> Double? {
-        var counts: [Double: Int] = [:]
-        var n = 0
-        // Runs of one value (the glyphs of a line) are counted first and filed once.
-        var run = (value: 0.0, count: 0)
-        for v in values where v > 0 {
-            n += 1
-            if v == run.value { run.count += 1; continue }
-            if run.count > 0 { counts[run.value, default: 0] += run.count }
-            run = (v, 1)
-        }
-        if run.count > 0 { counts[run.value, default: 0] += run.count }
-        guard n > 0 else { return nil }
-        var seen = 0
-        for (v, c) in counts.sorted(by: { $0.key < $1.key }) {
-            seen += c
-            if seen > n / 2 { return v }
-        }
-        return nil
-    }
-
     func sameBaseline(_ a: Glyph, _ b: Glyph, tolerance: Double) -> Bool {
         let big = max(a.size, b.size), small = min(a.size, b.size)
         guard small > 0, big / small <= parameters.lineSizeRatio else { return false }
@@ -190,7 +170,7 @@ public struct LineBuilder: Sendable {
     // MARK: Fragments → lines
 
     func joinFragments(_ frags: [[Int]], glyphs: [Glyph], index: GlyphIndex, rules: [Rule], gutters: [Rect] = [],
-                       bodySize: Double) -> [TextLine] {
+                       bodySize: Double, rowCell cell: Double) -> [TextLine] {
         struct Frag { var glyphs: [Int]; var box: Rect; var size: Double }
         let boxes = glyphs.map(\.box), glyphSizes = glyphs.map(\.size)
         let items: [Frag] = frags.map { f in
@@ -208,7 +188,6 @@ public struct LineBuilder: Sendable {
         var closed: [Bool] = []       // split off: takes no more fragments
         var lastOf: [Int] = []        // each line's last glyph
         // Open lines by their last glyph's centre and bottom (the baseline test compares either).
-        let cell = max(0.01, parameters.baselineTolerance * (LineBuilder.medianPositive(glyphs.map(\.size)) ?? 1))
         let mids = glyphs.map(\.box.midY), bottoms = glyphs.map(\.box.y1)
         var byMid = RowBuckets(cell: cell, low: mids.min() ?? 0, high: mids.max() ?? 0)
         var byBottom = RowBuckets(cell: cell, low: bottoms.min() ?? 0, high: bottoms.max() ?? 0)

@@ -8,17 +8,7 @@ public struct RoleClassifier: Sendable {
 
     /// The page's body size: the glyph size most glyphs have (ties go to the smaller size).
     public static func bodySize(of glyphs: [Glyph]) -> Double {
-        var counts: [Double: Int] = [:]
-        // Runs of one size (a line's glyphs) are counted first and filed once.
-        var run = (size: 0.0, count: 0)
-        for g in glyphs where !g.vertical {
-            let size = (g.size * 4).rounded() / 4
-            if size == run.size && run.count > 0 { run.count += 1; continue }
-            if run.count > 0 { counts[run.size, default: 0] += run.count }
-            run = (size, 1)
-        }
-        if run.count > 0 { counts[run.size, default: 0] += run.count }
-        return counts.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }?.key ?? 10
+        ValueCounts(glyphs.lazy.filter { !$0.vertical }.map { ($0.size * 4).rounded() / 4 }).mode ?? 10
     }
 
     public func classify(_ blocks: [TextBlock], bodySize: Double) -> [TextBlock] {
