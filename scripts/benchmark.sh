@@ -49,7 +49,6 @@ if [ -z "${GALLEY:-}" ]; then
 fi
 [ -x "$GALLEY" ] || { echo "benchmark.sh: no galley binary at $GALLEY" >&2; exit 2; }
 
-now() { date +%s.%N; }
 tmp=$(mktemp)
 trap 'rm -f "$tmp"' EXIT
 
