@@ -43,7 +43,7 @@ public struct LineBuilder: Sendable {
         let index = GlyphIndex(horizontal, bucket: max(4, 2 * bodySize))
         // Rows of baseline buckets, a baseline tolerance of the median glyph size tall.
         let rowCell = max(0.01, parameters.baselineTolerance
-                          * (ValueCounts(horizontal.lazy.map(\.size).filter { $0 > 0 }).median ?? 1))
+                          * (ValueCounts(horizontal.compactMap { $0.size > 0 ? $0.size : nil }).median ?? 1))
         let fragments = self.fragments(horizontal, rules: rules, rowCell: rowCell)
         let gutters = GutterFinder(parameters: parameters).gutters(boxes: horizontal.map(\.box), bodySize: bodySize)
         var lines = splittingColumnOverflow(

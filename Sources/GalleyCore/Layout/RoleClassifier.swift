@@ -8,7 +8,7 @@ public struct RoleClassifier: Sendable {
 
     /// The page's body size: the glyph size most glyphs have (ties go to the smaller size).
     public static func bodySize(of glyphs: [Glyph]) -> Double {
-        ValueCounts(glyphs.lazy.filter { !$0.vertical }.map { ($0.size * 4).rounded() / 4 }).mode ?? 10
+        ValueCounts(glyphs.compactMap { $0.vertical ? nil : ($0.size * 4).rounded() / 4 }).mode ?? 10
     }
 
     public func classify(_ blocks: [TextBlock], bodySize: Double) -> [TextBlock] {

@@ -4,7 +4,7 @@ struct ValueCounts {
     private(set) var counts: [Double: Int] = [:]
     private(set) var total = 0
 
-    init<S: Sequence>(_ values: S) where S.Element == Double {
+    init(_ values: [Double]) {
         var run = (value: 0.0, count: 0)
         for v in values {
             total += 1
