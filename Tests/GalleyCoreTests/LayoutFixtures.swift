@@ -30,4 +30,8 @@ enum LayoutFixture {
     static func cjkColumn(_ lines: [String], x: Double, y: Double, size: Double = 10) -> [Glyph] {
         lines.enumerated().flatMap { i, l in cjk(l, x: x, y: y + Double(i) * 1.6 * size, size: size) }
     }
+
+    /// The glyphs drawn last to first: an order that gives no evidence of reading order (as on the
+    /// development set's shuffled pages), so that geometry alone decides.
+    static func undrawn(_ glyphs: [Glyph]) -> [Glyph] { glyphs.reversed() }
 }

@@ -84,7 +84,7 @@ struct LayoutGroupingTests {
         g += LayoutFixture.cjkColumn(Array(repeating: "植树正文内容", count: 8), x: 70, y: 20)
         g += LayoutFixture.cjk("前篇标题", x: 0, y: 0, size: 15, bold: true)
         g += LayoutFixture.cjkColumn(Array(repeating: "前篇正文", count: 8), x: 0, y: 30)
-        let page = PageContent(number: 1, width: 200, height: 200, glyphs: g)
+        let page = PageContent(number: 1, width: 200, height: 200, glyphs: LayoutFixture.undrawn(g))
         let (layout, trace) = PageAnalyzer().analyzeWithTrace(page)
         #expect(trace.blocks.contains { $0.isVerticalHeadline })
         #expect(layout.articles.count == 2)

@@ -22,7 +22,7 @@ struct LayoutStoryGutterTests {
             g += LayoutFixture.cjk("——将系统的部署环境设为生产环境", x: x + 30, y: 60, size: 12)
         }
         for c in 2...4 { g += column(c, rows: 19, x: x + Double(c - 2) * 100, y: 80) }
-        return PageContent(number: 1, width: 640, height: 420, glyphs: g)
+        return PageContent(number: 1, width: 640, height: 420, glyphs: LayoutFixture.undrawn(g))
     }
 
     /// Column cuts between x0 and x1 that run up through the headline band (the region cutter's

@@ -1,9 +1,25 @@
+import Foundation
+
 /// Every threshold the layout stages use, in one place.
 ///
 /// Distances are multiples of a font size (`em`): of the glyph or line at hand, or of the page's body size
 /// (the most common glyph size, weighted by glyph count). Nothing here is in absolute points, so the same
 /// parameters serve an A3 broadsheet at 10 pt and a tabloid at 8 pt.
 public struct LayoutParameters: Sendable, Hashable {
+    // MARK: Drawing order (DrawingOrder)
+    /// Glyphs drawn one after the other on one baseline form one run when the second starts at most this
+    /// far (em) after the first: the widest word space of a justified or OCR-fitted line.
+    public var drawnRunGap = 3.0
+    /// A run drawn after another goes on in reading order when it starts lower by at most this (em of the
+    /// first run's size), overlapping it horizontally: the next line of the same column.
+    public var drawnLineStep = 3.0
+    /// Pages with fewer run-to-run steps than this give no evidence of their drawing order.
+    public var drawnMinSteps = 8
+    /// The drawing order builds lines and orders blocks when at least this share of its steps go on in
+    /// reading order. Pages drawn line by line score 0.9 and more (only column and block jumps miss);
+    /// shuffled pages score below 0.1.
+    public var drawingOrderTrust = 0.6
+
     // MARK: Glyphs → lines (LineBuilder)
     /// Two glyphs belong to one fragment when the horizontal gap between them is at most this (em).
     /// Larger gaps are either word spaces or gutters and are looked at by the gutter test.
@@ -189,6 +205,33 @@ public struct LayoutParameters: Sendable, Hashable {
     /// A line piece on the same baseline as the line before, at most this far (em) right of it, continues it.
     public var sameRowGap = 8.0
 
+    // MARK: Noisy type sizes (text layers drawn from OCR)
+    /// Where the page's type sizes are noisy (a text layer drawn from OCR, each line's size taken from its
+    /// height), the size ratios that tell one kind of type from another are widened by this many times the
+    /// noise, the median distance of the body's glyph sizes from their centre (in log ratio).
+    public var sizeNoiseReach = 3.0
+    /// A page whose body-range glyphs are 80% in at most this many distinct sizes is set in exact sizes
+    /// (no noise): body, captions, a deck or two. OCR-drawn pages spread them over five and more.
+    public var exactSizeCount = 4
+
     public init() {}
     public static let standard = LayoutParameters()
+
+    /// These parameters for a page whose type sizes scatter around their centre by `noise` (the median of
+    /// |ln(size / centre)| over the body's glyphs; 0 for a page set in exact sizes): every ratio that
+    /// separates sizes near the body's is pushed that much further from 1 (the headline ratios are not:
+    /// headlines stand well above the noise, and old pages set many at 1.2 to 2 times the body). With no
+    /// noise the parameters are unchanged.
+    public func tolerating(sizeNoise noise: Double) -> LayoutParameters {
+        guard noise > 0, noise.isFinite else { return self }
+        let f = Foundation.exp(sizeNoiseReach * noise)
+        var p = self
+        p.blockSizeRatio *= f
+        p.lineSizeRatio *= f
+        p.displaySizeRatio *= f
+        p.displayRatio *= f
+        p.briefHeadlineRatio *= f
+        p.smallRatio /= f
+        return p
+    }
 }

@@ -1,8 +1,13 @@
+import Foundation
+
 /// A plain-text picture of what the stages found on a page: the region tree with its blocks, then the
 /// articles. Used by tests (compare with an expected dump) and when debugging a page.
 public enum LayoutTreeDump {
     public static func dump(_ trace: PageAnalyzer.Trace) -> String {
         var out = "body \(format(trace.bodySize)) pt, \(trace.lines.count) lines, \(trace.blocks.count) blocks\n"
+        let d = trace.drawing
+        if trace.sizeNoise > 0 { out += "type sizes scatter: \(hundredths(trace.sizeNoise)) (log ratio)\n" }
+        out += "drawing order: coherence \(hundredths(d.coherence)) over \(d.runs) runs, \(d.trusted ? "trusted" : "not trusted")\n"
         for f in trace.furniture { out += "furniture \(f.role.rawValue) \(box(f.block.box)) \(quote(f.block.text))\n" }
         out += node(trace.tree, blocks: trace.content, depth: 0)
         for (k, d) in trace.drafts.enumerated() {
@@ -30,6 +35,8 @@ public enum LayoutTreeDump {
         let r = (v * 10).rounded() / 10
         return r == r.rounded() ? String(Int(r)) : String(r)
     }
+
+    static func hundredths(_ v: Double) -> String { String(format: "%.2f", v) }
 
     static func box(_ r: Rect) -> String { "[\(format(r.x0)),\(format(r.y0)),\(format(r.x1)),\(format(r.y1))]" }
     static func quote(_ s: String) -> String { "\"" + s.replacingNewlines() + "\"" }

@@ -11,6 +11,10 @@ public struct PageAnalyzer: Sendable {
     /// Everything the stages produced, for debugging and the layout-tree dump.
     public struct Trace: Sendable {
         public var bodySize: Double
+        /// How far the body's type sizes scatter (RoleClassifier.sizeNoise).
+        public var sizeNoise: Double
+        /// How far the drawing order was trusted.
+        public var drawing: DrawingOrder.Evidence
         public var lines: [TextLine]
         public var blocks: [TextBlock]
         public var furniture: [(block: TextBlock, role: FurnitureRole)]
@@ -22,19 +26,31 @@ public struct PageAnalyzer: Sendable {
     public func analyze(_ page: PageContent) -> PageLayout { analyzeWithTrace(page).layout }
 
     public func analyzeWithTrace(_ page: PageContent) -> (layout: PageLayout, trace: Trace) {
-        let p = parameters
-        let bodySize = RoleClassifier.bodySize(of: page.glyphs)
-        var lines = LineBuilder(parameters: p).lines(from: page.glyphs, rules: page.rules, bodySize: bodySize)
-        lines = SplitRowMender(parameters: p).mend(lines, bodySize: bodySize)
+        var glyphs = page.glyphs
+        for i in glyphs.indices { glyphs[i].order = i }
+        let bodySize = RoleClassifier.bodySize(of: glyphs)
+        let sizeNoise = RoleClassifier(parameters: parameters).sizeNoise(of: glyphs, bodySize: bodySize)
+        let p = parameters.tolerating(sizeNoise: sizeNoise)
+        let drawing = DrawingOrder(parameters: p)
+        let evidence = drawing.evidence(glyphs)
+        var lines: [TextLine]
+        if evidence.trusted {
+            lines = drawing.lines(from: glyphs, rules: page.rules, bodySize: bodySize)
+        } else {
+            lines = LineBuilder(parameters: p).lines(from: glyphs, rules: page.rules, bodySize: bodySize)
+            lines = SplitRowMender(parameters: p).mend(lines, bodySize: bodySize)
+        }
         var blocks = BlockBuilder(parameters: p).blocks(from: lines, rules: page.rules)
         blocks = RoleClassifier(parameters: p).classify(blocks, bodySize: bodySize)
-        let images = ImageTrimmer().trim(page.images.map(\.box), glyphs: page.glyphs, page: page.bounds)
+        let images = ImageTrimmer().trim(page.images.map(\.box), glyphs: glyphs, page: page.bounds)
             .filter { $0.width > bodySize && $0.height > bodySize }
         blocks += images.map { TextBlock(image: $0) }
         var split = FurnitureFinder(parameters: p).split(blocks, page: page, bodySize: bodySize)
         split.content = DropCapMerger(parameters: p).merge(split.content, bodySize: bodySize)
         let cut = RegionCutter(parameters: p).cut(split.content, rules: page.rules, bodySize: bodySize)
-        let ordered = cut.tree.order.map { split.content[$0] }
+        let geometric = cut.tree.order
+        let order = evidence.trusted ? drawing.readingOrder(split.content, geometric: geometric) : geometric
+        let ordered = order.map { split.content[$0] }
         let drafts = ArticleGrouper(parameters: p).group(ordered, images: images, rules: page.rules)
         let joiner = ParagraphJoiner(parameters: p)
 
@@ -76,7 +92,7 @@ public struct PageAnalyzer: Sendable {
         let summary = PageSummary(number: page.number, width: page.width, height: page.height, columns: columns,
                                   furniture: furniture, warnings: page.warnings)
         let separators = cut.separators + page.rules.filter { $0.kind == .vertical || $0.kind == .horizontal }.map(\.box)
-        let trace = Trace(bodySize: bodySize, lines: lines, blocks: blocks, furniture: split.furniture,
+        let trace = Trace(bodySize: bodySize, sizeNoise: sizeNoise, drawing: evidence, lines: lines, blocks: blocks, furniture: split.furniture,
                           content: split.content, tree: cut.tree, drafts: drafts)
         // Debugging aid: GALLEY_LAYOUT_DUMP=1 writes the layout tree of every page to standard error.
         if debugEnvironment["GALLEY_LAYOUT_DUMP"] != nil {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Stage 3: what each block is, from its type size and weight against the page's body size.
 ///
 /// Contract: sets `TextBlock.kind` of text blocks to headline, display, body or small; vertical blocks stay
@@ -9,6 +11,23 @@ public struct RoleClassifier: Sendable {
     /// The page's body size: the glyph size most glyphs have (ties go to the smaller size).
     public static func bodySize(of glyphs: [Glyph]) -> Double {
         ValueCounts(glyphs.compactMap { $0.vertical ? nil : ($0.size * 4).rounded() / 4 }).mode ?? 10
+    }
+
+    /// How far the glyph sizes of the page's body text scatter: 0 for a page set in exact sizes, where a
+    /// few distinct sizes (at most `parameters.exactSizeCount`, to a hundredth of a point) hold 80% of the
+    /// glyphs within `bodySize` × [0.7, 1.43]; otherwise the median of |ln(size / centre)| over those
+    /// glyphs, the centre being their median size. A text layer drawn from OCR, each line's size taken
+    /// from its height, scatters by about 0.04 to 0.11.
+    public func sizeNoise(of glyphs: [Glyph], bodySize: Double) -> Double {
+        var near: [Double] = []
+        for g in glyphs where !g.vertical && g.size > 0 {
+            let r = g.size / max(0.01, bodySize)
+            if r > 0.7 && r < 1.43 { near.append(g.size) }
+        }
+        let counts = ValueCounts(near.map { ($0 * 100).rounded() / 100 }).counts.values.sorted(by: >)
+        if counts.prefix(parameters.exactSizeCount).reduce(0, +) * 5 >= near.count * 4 { return 0 }
+        guard let centre = ValueCounts(near).median, centre > 0 else { return 0 }
+        return ValueCounts(near.map { abs(Foundation.log($0 / centre)) }).median ?? 0
     }
 
     public func classify(_ blocks: [TextBlock], bodySize: Double) -> [TextBlock] {

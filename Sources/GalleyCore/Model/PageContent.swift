@@ -30,6 +30,9 @@ public struct Glyph: Hashable, Sendable {
     public var color: RGB
     /// True where the glyph belongs to a run stacked top to bottom (vertical writing).
     public var vertical: Bool
+    /// Where the page draws this glyph: its index in `PageContent.glyphs`, which holds the glyphs in the
+    /// order of the page's content stream (the layout numbers them before its first stage).
+    public var order: Int = 0
 
     public init(text: String, box: Rect, font: String = "", size: Double, bold: Bool = false,
                 italic: Bool = false, color: RGB = .black, vertical: Bool = false) {

@@ -1,0 +1,139 @@
+/// Stage 0: how far the page's drawing order can be trusted, and the lines it draws.
+///
+/// Real producers draw a text frame, an OCR block or a browser's text box line by line in reading order:
+/// layout programs, OCR engines writing a text layer over a scan, TeX and browsers all do. Where a page
+/// does, that order is the strongest evidence it carries: it knows which line piece continues which, across
+/// gutters too narrow to see and columns that touch. Where a page is drawn in another order (generated
+/// pages that shuffle their text, producers that draw by font), geometry alone has to decide.
+///
+/// Contract:
+/// - `runs` cuts the horizontal glyphs, in drawing order, into runs: consecutive glyphs on one baseline,
+///   each starting after the one before (no further back than a glyph overlap), at most `drawnRunGap` em
+///   after it or, where no column rule or traced gutter parts them, at most `maxWordGap` em; display type
+///   parts at `displayGutter` em, as in `LineBuilder` (two headlines side by side).
+/// - `coherence` is the share of steps from one run to the next that go on in reading order: to the next
+///   line of the same column (starting lower by at most `drawnLineStep` em of the run's size, overlapping it
+///   horizontally) or further along the same row. A page drawn in reading order scores near 1 (only its
+///   column and block jumps count against it), a shuffled one near 0. Pages with fewer than
+///   `drawnMinSteps` steps give no evidence and score 0.
+/// - `lines`, for a page whose coherence reaches `drawingOrderTrust`: each run is a line, its glyphs left
+///   to right, so that two columns drawn one after the other never share a line however narrow their
+///   gutter; vertical glyphs form vertical lines as `LineBuilder` makes them. Lines come out sorted as
+///   `LineBuilder`'s are.
+/// - `readingOrder`: blocks in the order the page draws them: by the line drawn in the middle of each
+///   block's lines (the median of the lines' first glyphs), so that a line that joined a block from elsewhere
+///   (a byline set over a story's second column, drawn before its first) does not move the block; a picture
+///   (which has no glyph) keeps its place after the block that the geometric order puts before it.
+public struct DrawingOrder: Sendable {
+    public var parameters: LayoutParameters
+    public init(parameters: LayoutParameters = .standard) { self.parameters = parameters }
+
+    /// What the page's drawing order says.
+    public struct Evidence: Sendable {
+        /// Share of run-to-run steps that go on in reading order (0 to 1).
+        public var coherence: Double
+        /// Number of runs the horizontal glyphs form.
+        public var runs: Int
+        /// True where the coherence is high enough to build lines and order blocks by it.
+        public var trusted: Bool
+    }
+
+    /// Runs of consecutive glyphs on one baseline, as index ranges into `glyphs` (horizontal glyphs only,
+    /// in drawing order). A gap wider than `drawnRunGap` em (the stretched word space of a narrow justified
+    /// column, up to `maxWordGap`) parts two runs only where a column rule or a gutter the page's white
+    /// space traces (GutterFinder) runs through it: some producers draw a row across columns. Without a
+    /// `bodySize` no gutters are traced (wide gaps go on): enough to measure the order's coherence.
+    func runs(_ glyphs: [Glyph], rules: [Rule] = [], bodySize: Double?) -> [Range<Int>] {
+        guard !glyphs.isEmpty else { return [] }
+        let builder = LineBuilder(parameters: parameters)
+        let walls = builder.verticalRules(rules)
+        var gutters: [Rect]?
+        func parts(_ a: Glyph, _ b: Glyph) -> Bool {
+            let s = max(0.01, min(a.size, b.size))
+            let tol = parameters.baselineTolerance * s
+            guard abs(a.box.midY - b.box.midY) <= tol || abs(a.box.y1 - b.box.y1) <= tol else { return true }
+            let gap = b.box.x0 - a.box.x1
+            guard gap >= -0.6 * s, gap <= parameters.maxWordGap * s else { return true }
+            if walls.contains(where: { $0.x1 > a.box.x1 - 0.5 && $0.x0 < b.box.x0 + 0.5
+                && $0.y0 < b.box.midY && $0.y1 > b.box.midY }) { return true }
+            guard let bodySize else { return false }
+            // Display type: two headlines side by side are parted as LineBuilder parts them.
+            if s >= parameters.displaySizeRatio * bodySize, gap >= parameters.displayGutter * s { return true }
+            guard gap > parameters.drawnRunGap * s else { return false }
+            if gutters == nil {
+                gutters = GutterFinder(parameters: parameters).gutters(boxes: glyphs.map(\.box), bodySize: bodySize)
+            }
+            return builder.crossesGutter(from: a.box.x1, to: b.box.x0, y: b.box.midY, gutters: gutters!,
+                                         bodySize: bodySize)
+        }
+        var out: [Range<Int>] = []
+        var start = 0
+        for i in 1..<glyphs.count where parts(glyphs[i - 1], glyphs[i]) {
+            out.append(start..<i)
+            start = i
+        }
+        out.append(start..<glyphs.count)
+        return out
+    }
+
+    /// How coherent the drawing order of `glyphs` (the page's glyphs in drawing order) is.
+    public func evidence(_ glyphs: [Glyph]) -> Evidence {
+        let horizontal = glyphs.filter { !$0.vertical && !$0.box.isEmpty }
+        let runs = self.runs(horizontal, rules: [], bodySize: nil)
+        let c = coherence(runs.map { Rect.union(horizontal[$0].map(\.box)) ?? .zero },
+                          sizes: runs.map { horizontal[$0.lowerBound].size })
+        return Evidence(coherence: c, runs: runs.count, trusted: c >= parameters.drawingOrderTrust)
+    }
+
+    /// The share of steps between consecutive runs (boxes and type sizes, in drawing order) that go on in
+    /// reading order.
+    func coherence(_ boxes: [Rect], sizes: [Double]) -> Double {
+        guard boxes.count > parameters.drawnMinSteps else { return 0 }
+        var good = 0
+        for k in 1..<boxes.count {
+            let a = boxes[k - 1], b = boxes[k], s = max(0.01, sizes[k - 1])
+            let drop = b.y0 - a.y0
+            let nextLine = drop > parameters.baselineTolerance * s && drop <= parameters.drawnLineStep * s
+                && a.horizontalOverlap(b) > 0
+            let sameRow = abs(a.midY - b.midY) <= parameters.baselineTolerance * s && b.x0 >= a.x1
+            if nextLine || sameRow { good += 1 }
+        }
+        return Double(good) / Double(boxes.count - 1)
+    }
+
+    /// The page's lines as drawn (see the contract); `glyphs` in drawing order.
+    public func lines(from glyphs: [Glyph], rules: [Rule] = [], bodySize: Double = 10) -> [TextLine] {
+        let builder = LineBuilder(parameters: parameters)
+        var horizontal: [Glyph] = [], vertical: [Glyph] = []
+        for g in glyphs {
+            if g.vertical { vertical.append(g) } else if !g.box.isEmpty { horizontal.append(g) }
+        }
+        var lines = runs(horizontal, rules: rules, bodySize: bodySize).map { r -> TextLine in
+            let gs = StableOrder.ascending(horizontal[r].map(\.box.x0)).map { horizontal[r.lowerBound + $0] }
+            return TextLine(glyphs: gs, text: builder.text(of: gs))
+        }
+        lines += builder.verticalLines(vertical)
+        lines.sort { a, b in
+            abs(a.box.y0 - b.box.y0) > 0.3 * min(a.size, b.size) ? a.box.y0 < b.box.y0 : a.box.x0 < b.box.x0
+        }
+        return lines
+    }
+
+    /// `geometric`, an order of `blocks` (indexes), rearranged into drawing order.
+    public func readingOrder(_ blocks: [TextBlock], geometric: [Int]) -> [Int] {
+        var key = [Double](repeating: 0, count: blocks.count)
+        var previous = -1.0
+        for i in geometric {
+            let starts = blocks[i].lines.compactMap { $0.glyphs.lazy.map(\.order).min() }.sorted()
+            if !starts.isEmpty {
+                key[i] = Double(starts[(starts.count - 1) / 2])
+                previous = key[i]
+            } else {
+                key[i] = previous + 0.5
+            }
+        }
+        return geometric.enumerated().sorted { a, b in
+            key[a.element] != key[b.element] ? key[a.element] < key[b.element] : a.offset < b.offset
+        }.map(\.element)
+    }
+}

@@ -1,0 +1,112 @@
+import Testing
+@testable import GalleyCore
+
+@Suite("Layout: the drawing order as evidence")
+struct LayoutDrawingOrderTests {
+    /// Two Latin columns of `rows` lines each (10 pt, pitch 14 pt), the second starting `gutter` points
+    /// right of the first one's right edge, drawn column by column, line by line.
+    func twoColumns(rows: Int = 8, gutter: Double = 3) -> [Glyph] {
+        var g: [Glyph] = []
+        let words = ["alpha beta gamma", "delta epsilon zeta", "eta theta iota", "kappa lambda mu"]
+        for c in 0..<2 {
+            for r in 0..<rows {
+                let text = (c == 0 ? "L" : "R") + "\(r) " + words[r % words.count]
+                // Each column is 100 pt wide; every line is stretched to fill it (justified).
+                var line = LayoutFixture.latin(text, x: 0, y: 0)
+                let width = line.last!.box.x1
+                let x0 = 20 + Double(c) * (100 + gutter)
+                for k in line.indices {
+                    let b = line[k].box
+                    let stretch = 100 / width
+                    line[k].box = Rect(x0: x0 + b.x0 * stretch, y0: 20 + Double(r) * 14,
+                                       x1: x0 + b.x0 * stretch + b.width, y1: 20 + Double(r) * 14 + b.height)
+                }
+                g += line
+            }
+        }
+        return g
+    }
+
+    @Test("A page drawn line by line, column by column is trusted; the same page drawn backwards is not")
+    func coherenceOfDrawnAndShuffledPages() {
+        let drawing = DrawingOrder()
+        let drawn = drawing.evidence(twoColumns())
+        #expect(drawn.trusted)
+        #expect(drawn.coherence > 0.9)
+        let reversed = drawing.evidence(LayoutFixture.undrawn(twoColumns()))
+        #expect(!reversed.trusted)
+        #expect(reversed.coherence < 0.1)
+    }
+
+    @Test("A page with a handful of runs gives no evidence of its drawing order")
+    func tooFewRuns() {
+        let g = LayoutFixture.latin("one line", x: 10, y: 10) + LayoutFixture.latin("and another", x: 10, y: 24)
+        #expect(DrawingOrder().evidence(g).coherence == 0)
+    }
+
+    @Test("Two columns drawn one after the other never share a line, however narrow their gutter")
+    func narrowGutterColumnsStayApart() {
+        let g = twoColumns(gutter: 2)
+        let lines = DrawingOrder().lines(from: g)
+        #expect(lines.count == 16)
+        #expect(lines.allSatisfy { $0.text.hasPrefix("L") ? !$0.text.contains("R") : $0.text.hasPrefix("R") })
+        // Through the whole pipeline: the left column is read through before the right one.
+        let layout = PageAnalyzer().analyze(PageContent(number: 1, width: 260, height: 200, glyphs: g))
+        let text = layout.articles.flatMap(\.paragraphs).joined(separator: " ")
+        let l7 = text.range(of: "L7"), r0 = text.range(of: "R0")
+        #expect(l7 != nil && r0 != nil)
+        if let l7, let r0 { #expect(l7.lowerBound < r0.lowerBound) }
+    }
+
+    @Test("Blocks are read in the order the page draws them, each by the line drawn in its middle")
+    func blocksInDrawingOrder() {
+        // Three blocks (lines of 10 pt): A at the top left, B at the top right, C under A; drawn A, C, B.
+        func block(_ name: String, x: Double, y: Double) -> [Glyph] {
+            (0..<4).flatMap { r in LayoutFixture.latin("\(name)\(r) text of block \(name)", x: x, y: y + Double(r) * 14) }
+        }
+        let a = block("A", x: 20, y: 20), b = block("B", x: 200, y: 20), c = block("C", x: 20, y: 100)
+        let blocks = BlockBuilder().blocks(from: DrawingOrder().lines(from: numbered(a + c + b)))
+        #expect(blocks.count == 3)
+        let geometric = Array(blocks.indices)
+        let order = DrawingOrder().readingOrder(blocks, geometric: geometric).map { blocks[$0].lines[0].text.prefix(2) }
+        #expect(order == ["A0", "C0", "B0"])
+        // A line drawn early that joined a block (a byline over a story's second column) does not move it.
+        var early = blocks
+        if let k = early.firstIndex(where: { $0.lines[0].text.hasPrefix("B") }) {
+            var lines = early[k].lines
+            for i in lines[0].glyphs.indices { lines[0].glyphs[i].order = -1 }
+            early[k] = TextBlock(lines: lines)
+        }
+        let moved = DrawingOrder().readingOrder(early, geometric: geometric).map { early[$0].lines[0].text.prefix(2) }
+        #expect(moved == ["A0", "C0", "B0"])
+    }
+
+    /// The glyphs numbered in the given order, as the analyzer numbers a page's glyphs.
+    func numbered(_ g: [Glyph]) -> [Glyph] {
+        var g = g
+        for i in g.indices { g[i].order = i }
+        return g
+    }
+
+    @Test("Type set in exact sizes has no size noise; sizes taken from OCR line heights have some")
+    func sizeNoise() {
+        let classifier = RoleClassifier()
+        var exact: [Glyph] = []
+        for r in 0..<20 { exact += LayoutFixture.latin("body text line", x: 10, y: Double(r) * 14) }
+        exact += LayoutFixture.latin("Caption", x: 10, y: 300, size: 8)
+        #expect(classifier.sizeNoise(of: exact, bodySize: 10) == 0)
+        var scattered: [Glyph] = []
+        for r in 0..<20 {
+            // Every line its own size, between 9 and 11 pt, as line heights of OCR give them.
+            let size = 9 + Double((r * 7) % 20) / 10
+            scattered += LayoutFixture.latin("body text line", x: 10, y: Double(r) * 14, size: size)
+        }
+        let noise = classifier.sizeNoise(of: scattered, bodySize: 10)
+        #expect(noise > 0.03 && noise < 0.1)
+        // No noise leaves the parameters as they are; noise widens the size ratios.
+        #expect(LayoutParameters.standard.tolerating(sizeNoise: 0) == LayoutParameters.standard)
+        let wide = LayoutParameters.standard.tolerating(sizeNoise: noise)
+        #expect(wide.blockSizeRatio > LayoutParameters.standard.blockSizeRatio)
+        #expect(wide.smallRatio < LayoutParameters.standard.smallRatio)
+    }
+}
