@@ -3,7 +3,9 @@
 #   - NAME-overlay.png (NAME-overlay-N.png for several pages): `galley overlay` of every page of Samples/*.pdf;
 #   - NAME-story.pdf and NAME-story.png (its first page): `galley print` of one article of each sample,
 #     the one with a photo and the most paragraphs;
-#   - README.md: the list, with the articles chosen.
+#   - README.md: the list, with the articles chosen;
+#   - real/NAME-overlay.png and real/README.md: overlays of five real pages of ../shared/realdev, one per
+#     source (all public domain), when that folder is there and no PDF is named on the command line.
 #
 # Usage: scripts/make-renders.sh [PDF...]          (default: Samples/*.pdf)
 # Environment: RENDERS  output folder (default Renders)
@@ -24,7 +26,9 @@ if [ -z "${GALLEY:-}" ]; then
 fi
 command -v pdftoppm >/dev/null || { echo "make-renders: pdftoppm (poppler-utils) is needed for the story previews" >&2; exit 1; }
 
+REAL=""
 if [ $# -eq 0 ]; then
+    REAL=yes
     set -- Samples/*.pdf
     [ -e "$1" ] || { echo "make-renders: no Samples/*.pdf; run \`galley make-samples Samples\` first" >&2; exit 1; }
 fi
@@ -79,3 +83,30 @@ done
     cat "$INDEX"
 } >"$OUT/README.md"
 du -ch "$OUT" | tail -1 >&2
+
+# Real pages: one page of each source of the real-layout set, beside the project.
+REALDEV=${REALDEV:-../shared/realdev}
+REAL_PAGES="bl-bl0002088-18321123-p04 bl-bl0002244-18550922-p04 bnf-gaulois-18840430-p03 bnf-oecaen-19241218-p05 bnl-pd-luxzeit-18581207-p01"
+if [ -n "$REAL" ]; then
+    if [ ! -d "$REALDEV" ]; then
+        echo "make-renders: $REALDEV is not here; Renders/real is left as it is" >&2
+    else
+        mkdir -p "$OUT/real"
+        rm -f "$OUT"/real/*-overlay.png
+        {
+            echo "# Renders of real pages"
+            echo
+            echo "Made by \`scripts/make-renders.sh\`: \`galley overlay\` at $DPI dpi of one page from each source of the"
+            echo "real-layout development set (newspaper layouts rebuilt from the libraries' METS/ALTO, public domain:"
+            echo "the British Library, the Bibliothèque nationale de France via Europeana, the National Library of"
+            echo "Luxembourg). Their text layer is the OCR's, drawn in the OCR's order, so Galley trusts that order."
+            echo
+        } >"$OUT/real/README.md"
+        for name in $REAL_PAGES; do
+            [ -e "$REALDEV/$name.pdf" ] || { echo "make-renders: $REALDEV/$name.pdf is missing" >&2; continue; }
+            echo "== real/$name" >&2
+            "$GALLEY" overlay "$REALDEV/$name.pdf" --dpi "$DPI" -o "$OUT/real/$name-overlay.png" >/dev/null
+            echo "- [$name-overlay.png]($name-overlay.png)" >>"$OUT/real/README.md"
+        done
+    fi
+fi

@@ -9,15 +9,17 @@ struct ArticlesPipeline {
 
     /// Analyses the given pages of an open document into one output document.
     /// `progress` is told before each page: (position, count, page number); `timed`, after each
-    /// page, how long its extraction and layout took.
+    /// page, how long its extraction and layout took; `read`, each page's content as extracted.
     func run(_ document: PDFDocument, source: String, pages: [Int],
              progress: (Int, Int, Int) -> Void = { _, _, _ in },
-             timed: (PageTimings) -> Void = { _ in }) throws -> ArticleDocument {
+             timed: (PageTimings) -> Void = { _ in },
+             read: (PageContent) -> Void = { _ in }) throws -> ArticleDocument {
         var result = ArticleDocument(source: source)
         let clock = ContinuousClock()
         for (i, n) in pages.enumerated() {
             progress(i + 1, pages.count, n)
             let (content, extraction) = try document.page(n).timedContent()
+            read(content)
             let start = clock.now
             let layout = analyzer.analyze(content)
             let (s, attos) = start.duration(to: clock.now).components

@@ -58,17 +58,23 @@ struct EvalCommand {
         }
         let language: EvalSummary.Language = truth.isChinese ? .zh : .latin
         var prediction = Prediction(articles: [])
+        var drawn: String?
         var failure: String?
         do {
             let doc = try document.get()
             guard c.page <= doc.pageCount else {
                 throw ExtractionError.pageOutOfRange(page: c.page, count: doc.pageCount)
             }
-            let analysed = try ArticlesPipeline().run(doc, source: c.pdf, pages: [c.page])
+            let analysed = try ArticlesPipeline().run(doc, source: c.pdf, pages: [c.page], read: { page in
+                // The baseline: every glyph in the order the page draws it (the scorer ignores white space).
+                drawn = page.glyphs.map(\.text).joined()
+            })
             prediction = Prediction(document: analysed)
         } catch {
             failure = "\(error)"
         }
-        return .init(name: c.name, language: language, score: Scorer().score(truth, prediction), error: failure)
+        var score = Scorer().score(truth, prediction)
+        if let drawn { score.drawn = Scorer().score(truth, Prediction(text: drawn)).junction }
+        return .init(name: c.name, language: language, score: score, error: failure)
     }
 }

@@ -3,7 +3,8 @@ import GalleyCore
 
 /// Writes `galley eval` results: a table per page with means per language, or JSON.
 enum EvalReport {
-    static let metrics = PageScore.metricNames
+    /// The metrics, then the drawing-order baseline (`drawn`).
+    static let metrics = PageScore.metricNames + PageScore.baselineNames
 
     static func text(_ summary: EvalSummary) -> String {
         let nameWidth = max(12, summary.pages.map(\.name.count).max() ?? 0, "mean latin (000)".count)

@@ -19,6 +19,8 @@ struct Eval: ParsableCommand {
               headline   true articles whose matched prediction has their headline
               leak       furniture (header, folio, ads) found in articles: lower is
                          better
+              drawn      the baseline: junction of the page's text in the order
+                         the PDF draws it (pdftotext -raw), scored the same way
 
             All are shares from 0 to 1.
 

@@ -42,7 +42,7 @@ public struct EvalSummary: Sendable, Equatable {
 
     public static func mean(_ scores: [PageScore]) -> Mean {
         var metrics: [String: Double] = [:]
-        for name in PageScore.metricNames {
+        for name in PageScore.metricNames + PageScore.baselineNames {
             let values = scores.compactMap { $0.value(name) }
             if !values.isEmpty { metrics[name] = values.reduce(0, +) / Double(values.count) }
         }

@@ -12,6 +12,9 @@ public struct PageScore: Sendable, Equatable, Codable {
     public var artF1: Double?
     public var headline: Double?
     public var leak: Double?
+    /// The baseline: the junction the page's text reaches in the order the PDF draws it (every glyph in
+    /// content-stream order, as `pdftotext -raw` prints it); nil where it was not measured.
+    public var drawn: Double?
     /// Predicted articles with body text (nil for plain text), and ground-truth articles.
     public var predictedArticles: Int?
     public var truthArticles: Int
@@ -28,7 +31,10 @@ public struct PageScore: Sendable, Equatable, Codable {
     public static let metricNames = ["junction", "colbreak", "headfirst", "complete", "pure", "artF1",
                                      "headline", "leak"]
 
-    /// A metric by its `score.py` name; nil for an unknown name or an article metric of plain text.
+    /// The baselines `galley eval` prints after the metrics.
+    public static let baselineNames = ["drawn"]
+
+    /// A metric by its `score.py` name (or a baseline by its name); nil for an unknown name or an article metric of plain text.
     public func value(_ name: String) -> Double? {
         switch name {
         case "junction": return junction
@@ -39,6 +45,7 @@ public struct PageScore: Sendable, Equatable, Codable {
         case "artF1": return artF1
         case "headline": return headline
         case "leak": return leak
+        case "drawn": return drawn
         default: return nil
         }
     }

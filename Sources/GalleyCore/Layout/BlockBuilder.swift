@@ -61,7 +61,8 @@ public struct BlockBuilder: Sendable {
     func fits(_ line: TextLine, under group: [TextLine], gap: Double) -> Bool {
         let last = group.last!
         let s = min(line.size, last.size)
-        guard max(line.size, last.size) / max(0.01, s) <= parameters.blockSizeRatio,
+        let ratio = max(line.size, last.size) / max(0.01, s)
+        guard ratio <= parameters.blockSizeRatio || (ratio <= parameters.flushLineSizeRatio && flush(line, last)),
               line.bold == last.bold else { return false }
         // A deck opens with a dash (——); smaller type under it is the story's text, not more deck.
         if let first = group.first, first.text.hasPrefix("—"),
@@ -79,6 +80,13 @@ public struct BlockBuilder: Sendable {
         let rightAligned = abs(line.box.x1 - last.box.x1) <= 0.5 * s && line.box.x0 >= x0 - 0.5 * s
         let centred = abs(line.box.midX - last.box.midX) <= parameters.centreTolerance * s
         return leftAligned || rightAligned || centred
+    }
+
+    /// True where `line` starts and ends where `last` does, within an em of the smaller one: two lines of
+    /// one justified column.
+    func flush(_ line: TextLine, _ last: TextLine) -> Bool {
+        let em = min(line.size, last.size)
+        return abs(line.box.x0 - last.box.x0) <= em && abs(line.box.x1 - last.box.x1) <= em
     }
 
     /// Vertical lines side by side (same size, overlapping heights, close) form one block, read right to left.

@@ -13,8 +13,9 @@
 ///   parts at `displayGutter` em, as in `LineBuilder` (two headlines side by side).
 /// - `coherence` is the share of steps from one run to the next that go on in reading order: to the next
 ///   line of the same column (starting lower by at most `drawnLineStep` em of the run's size, overlapping it
-///   horizontally) or further along the same row. A page drawn in reading order scores near 1 (only its
-///   column and block jumps count against it), a shuffled one near 0. Pages with fewer than
+///   horizontally) or further along the same row; each step counts as many times as the run it leads to
+///   has glyphs. A page drawn in reading order scores near 1 (only its column and block jumps count against
+///   it), a shuffled one near 0. Pages with fewer than
 ///   `drawnMinSteps` steps give no evidence and score 0.
 /// - `lines`, for a page whose coherence reaches `drawingOrderTrust`: each run is a line, its glyphs left
 ///   to right, so that two columns drawn one after the other never share a line however narrow their
@@ -81,24 +82,26 @@ public struct DrawingOrder: Sendable {
         let horizontal = glyphs.filter { !$0.vertical && !$0.box.isEmpty }
         let runs = self.runs(horizontal, rules: [], bodySize: nil)
         let c = coherence(runs.map { Rect.union(horizontal[$0].map(\.box)) ?? .zero },
-                          sizes: runs.map { horizontal[$0.lowerBound].size })
+                          sizes: runs.map { horizontal[$0.lowerBound].size }, weights: runs.map(\.count))
         return Evidence(coherence: c, runs: runs.count, trusted: c >= parameters.drawingOrderTrust)
     }
 
-    /// The share of steps between consecutive runs (boxes and type sizes, in drawing order) that go on in
-    /// reading order.
-    func coherence(_ boxes: [Rect], sizes: [Double]) -> Double {
+    /// The share of steps between consecutive runs (boxes, type sizes and glyph counts, in drawing order)
+    /// that go on in reading order, each step weighed by the glyphs of the run it leads to: the noise an
+    /// OCR engine reads in a picture (a few glyphs a run, anywhere) weighs little beside a column of text.
+    func coherence(_ boxes: [Rect], sizes: [Double], weights: [Int]) -> Double {
         guard boxes.count > parameters.drawnMinSteps else { return 0 }
-        var good = 0
+        var good = 0, all = 0
         for k in 1..<boxes.count {
             let a = boxes[k - 1], b = boxes[k], s = max(0.01, sizes[k - 1])
             let drop = b.y0 - a.y0
             let nextLine = drop > parameters.baselineTolerance * s && drop <= parameters.drawnLineStep * s
                 && a.horizontalOverlap(b) > 0
             let sameRow = abs(a.midY - b.midY) <= parameters.baselineTolerance * s && b.x0 >= a.x1
-            if nextLine || sameRow { good += 1 }
+            all += weights[k]
+            if nextLine || sameRow { good += weights[k] }
         }
-        return Double(good) / Double(boxes.count - 1)
+        return Double(good) / Double(max(1, all))
     }
 
     /// The page's lines as drawn (see the contract); `glyphs` in drawing order.

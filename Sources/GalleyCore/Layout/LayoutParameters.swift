@@ -121,6 +121,11 @@ public struct LayoutParameters: Sendable, Hashable {
     // MARK: Lines → blocks (BlockBuilder)
     /// Largest ratio of sizes for lines in one block.
     public var blockSizeRatio = 1.1
+    /// Lines flush on both edges with the line above (a justified column) share its block up to this ratio
+    /// of sizes. 1 (no exception) for exact sizes; `tolerating(sizeNoise:)` sets it to `headlineRatio`,
+    /// where a line's size follows the height of its OCR box and one line in a column may come out much
+    /// larger than its neighbours.
+    public var flushLineSizeRatio = 1.0
     /// Lines this much (share of its size) smaller than a deck opening with a dash do not join it.
     public var deckBodyStep = 0.03
     /// Largest blank gap (em) between consecutive lines of a block.
@@ -232,6 +237,7 @@ public struct LayoutParameters: Sendable, Hashable {
         p.displayRatio *= f
         p.briefHeadlineRatio *= f
         p.smallRatio /= f
+        p.flushLineSizeRatio = max(p.flushLineSizeRatio, p.headlineRatio)
         return p
     }
 }
