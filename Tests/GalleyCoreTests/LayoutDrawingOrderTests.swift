@@ -110,3 +110,30 @@ struct LayoutDrawingOrderTests {
         #expect(wide.smallRatio < LayoutParameters.standard.smallRatio)
     }
 }
+
+@Suite("Layout: noisy type sizes of OCR text layers")
+struct LayoutNoisySizeTests {
+    /// A justified column of six lines, 10 pt, every line 100 pt wide; the fourth line's size is `odd`.
+    func column(odd: Double) -> [TextLine] {
+        (0..<6).map { r in
+            let size = r == 3 ? odd : 10
+            var g = LayoutFixture.latin("line \(r) of a column", x: 0, y: 20 + Double(r) * 14, size: size)
+            let width = g.last!.box.x1
+            for k in g.indices {
+                let b = g[k].box
+                g[k].box = Rect(x0: 20 + b.x0 * 100 / width, y0: b.y0, x1: 20 + b.x1 * 100 / width, y1: b.y0 + 11)
+            }
+            return TextLine(glyphs: g, text: "line \(r)")
+        }
+    }
+
+    @Test("On a page with scattered sizes, a line flush with its column joins it however large OCR made it")
+    func flushLineJoinsOnNoisyPage() {
+        let lines = column(odd: 14)
+        #expect(BlockBuilder().blocks(from: lines).count == 3)
+        let noisy = LayoutParameters.standard.tolerating(sizeNoise: 0.08)
+        #expect(BlockBuilder(parameters: noisy).blocks(from: lines).count == 1)
+        // Headline type stays apart even there.
+        #expect(BlockBuilder(parameters: noisy).blocks(from: column(odd: 17)).count == 3)
+    }
+}

@@ -81,3 +81,34 @@ struct LayoutPictureEdgeTests {
         #expect(firstEnd != nil && second != nil && firstEnd!.lowerBound < second!.lowerBound, "\(text)")
     }
 }
+
+@Suite("Layout: a running head without a rule")
+struct LayoutRunningHeadTests {
+    /// A page 600 pt tall: a top row (paper name and `date`, body size), then a headline over two columns.
+    func page(date: String) -> PageContent {
+        var g = LayoutFixture.latin("THE DAILY COURIER", x: 20, y: 10)
+        g += LayoutFixture.latin(date, x: 200, y: 10)
+        g += LayoutFixture.latin("Harbour works begin", x: 20, y: 40, size: 18)
+        for c in 0..<2 {
+            for r in 0..<12 {
+                g += LayoutFixture.latin("column \(c) line \(r) of the story", x: 20 + Double(c) * 150, y: 70 + Double(r) * 14)
+            }
+        }
+        return PageContent(number: 1, width: 320, height: 600, glyphs: LayoutFixture.undrawn(g))
+    }
+
+    @Test("The top row of a page, holding the date or page number, is the running head, not a story's text")
+    func topRowWithDateIsHeader() {
+        let layout = PageAnalyzer().analyze(page(date: "Tuesday, May 3, 1898"))
+        let header = layout.summary.furniture.filter { $0.role == .header }.map(\.text).joined(separator: " ")
+        #expect(header.contains("COURIER") && header.contains("1898"))
+        #expect(!layout.articles.contains { $0.paragraphs.joined().contains("COURIER") })
+        #expect(layout.articles.first?.headline == "Harbour works begin")
+    }
+
+    @Test("A top row without a digit is not taken for a running head")
+    func topRowWithoutDigitStays() {
+        let layout = PageAnalyzer().analyze(page(date: "Tuesday morning"))
+        #expect(!layout.summary.furniture.contains { $0.role == .header })
+    }
+}

@@ -5,6 +5,8 @@
 ///   a single line in the top band that is the topmost text and far from the rest);
 /// - footer: text below a wide rule in the bottom band;
 /// - folio: a short line with a digit alone in the top or bottom band;
+/// - header also: without a rule, the topmost row of text in the top half of the header band, one line
+///   a piece and no headline type, when a piece holds a digit (the running head: paper, date, page);
 /// - other: a section banner, one line of display type alone on a tinted band;
 /// - masthead: a picture across most of the page's width at its top, above all text (the nameplate
 ///   of a scanned front page, a banner engraving): not a story's photo;
@@ -84,10 +86,28 @@ public struct FurnitureFinder: Sendable {
                 }
             }
         }
+        for i in runningHead(blocks, role: role, page: page) { role[i] = .header }
         var result = Result(furniture: [], content: [])
         for (i, b) in blocks.enumerated() {
             if let r = role[i] { result.furniture.append((b, r)) } else { result.content.append(b) }
         }
         return result
+    }
+
+    /// The running head without a rule under it: the topmost row of text, in the top half of the header
+    /// band, where one of its pieces holds a digit (the page number or the date) and none is headline type;
+    /// each piece one line. The indexes of its blocks (none where the page has no such row).
+    func runningHead(_ blocks: [TextBlock], role: [FurnitureRole?], page: PageContent) -> [Int] {
+        let text = blocks.indices.filter { blocks[$0].kind != .image && role[$0] == nil }
+        guard let top = text.min(by: { blocks[$0].box.y0 < blocks[$1].box.y0 }) else { return [] }
+        let first = blocks[top].box
+        let row = text.filter { i in
+            let b = blocks[i].box
+            return b.midY >= first.y0 && b.midY <= first.y1 || first.midY >= b.y0 && first.midY <= b.y1
+        }
+        guard row.allSatisfy({ blocks[$0].box.y1 <= parameters.headerBand * 0.5 * page.height
+                  && blocks[$0].lines.count == 1 && blocks[$0].kind != .headline }),
+              row.contains(where: { blocks[$0].text.contains(where: \.isNumber) }) else { return [] }
+        return row
     }
 }
