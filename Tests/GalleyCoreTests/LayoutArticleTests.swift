@@ -43,7 +43,7 @@ struct LayoutArticleTests {
         let (_, trace) = PageAnalyzer().analyzeWithTrace(twoStoryPage())
         let expected = """
             body 10 pt, 19 lines, 8 blocks
-            drawing order: coherence 0.82 over 19 runs, trusted
+            drawing order: coherence 0.83 over 19 runs, trusted
             furniture header [20,10,100,38] "报纸名称"
             furniture folio [160,390,165,402] "7"
             columns

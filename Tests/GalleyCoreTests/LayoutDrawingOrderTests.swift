@@ -38,6 +38,25 @@ struct LayoutDrawingOrderTests {
         #expect(reversed.coherence < 0.1)
     }
 
+    @Test("Noise an OCR engine reads in a picture, a glyph or two anywhere, does not hide a page drawn in order")
+    func ocrNoiseWeighsLittle() {
+        var g: [Glyph] = []
+        // Two columns drawn in order, and after every second line a stray glyph somewhere in a picture.
+        let columns = twoColumns()
+        var ends = 0
+        for (k, glyph) in columns.enumerated() {
+            g.append(glyph)
+            guard k + 1 < columns.count, columns[k + 1].box.y0 != glyph.box.y0 else { continue }
+            ends += 1
+            if ends % 2 == 0 {
+                g += LayoutFixture.latin("~", x: Double((k * 37) % 200) + 20, y: Double((k * 53) % 80) + 200, size: 6)
+            }
+        }
+        let evidence = DrawingOrder().evidence(g)
+        #expect(evidence.trusted)
+        #expect(evidence.coherence > 0.8)
+    }
+
     @Test("A page with a handful of runs gives no evidence of its drawing order")
     func tooFewRuns() {
         let g = LayoutFixture.latin("one line", x: 10, y: 10) + LayoutFixture.latin("and another", x: 10, y: 24)

@@ -14,7 +14,7 @@
 /// - `coherence` is the share of steps from one run to the next that go on in reading order: to the next
 ///   line of the same column (starting lower by at most `drawnLineStep` em of the run's size, overlapping it
 ///   horizontally) or further along the same row; each step counts as many times as the run it leads to
-///   has glyphs. A page drawn in reading order scores near 1 (only its column and block jumps count against
+///   has glyphs, and runs shorter than `drawnMinRunGlyphs` (noise) are passed over. A page drawn in reading order scores near 1 (only its column and block jumps count against
 ///   it), a shuffled one near 0. Pages with fewer than
 ///   `drawnMinSteps` steps give no evidence and score 0.
 /// - `lines`, for a page whose coherence reaches `drawingOrderTrust`: each run is a line, its glyphs left
@@ -81,8 +81,10 @@ public struct DrawingOrder: Sendable {
     public func evidence(_ glyphs: [Glyph]) -> Evidence {
         let horizontal = glyphs.filter { !$0.vertical && !$0.box.isEmpty }
         let runs = self.runs(horizontal, rules: [], bodySize: nil)
-        let c = coherence(runs.map { Rect.union(horizontal[$0].map(\.box)) ?? .zero },
-                          sizes: runs.map { horizontal[$0.lowerBound].size }, weights: runs.map(\.count))
+        // Runs of a glyph or two (OCR noise in a picture, a stray mark) are passed over.
+        let kept = runs.filter { $0.count >= parameters.drawnMinRunGlyphs }
+        let c = coherence(kept.map { Rect.union(horizontal[$0].map(\.box)) ?? .zero },
+                          sizes: kept.map { horizontal[$0.lowerBound].size }, weights: kept.map(\.count))
         return Evidence(coherence: c, runs: runs.count, trusted: c >= parameters.drawingOrderTrust)
     }
 

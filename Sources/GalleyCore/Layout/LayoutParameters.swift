@@ -13,12 +13,15 @@ public struct LayoutParameters: Sendable, Hashable {
     /// A run drawn after another goes on in reading order when it starts lower by at most this (em of the
     /// first run's size), overlapping it horizontally: the next line of the same column.
     public var drawnLineStep = 3.0
+    /// Runs of fewer glyphs than this (OCR noise, stray marks) do not count in the coherence.
+    public var drawnMinRunGlyphs = 3
     /// Pages with fewer run-to-run steps than this give no evidence of their drawing order.
     public var drawnMinSteps = 8
-    /// The drawing order builds lines and orders blocks when at least this share of its steps go on in
-    /// reading order. Pages drawn line by line score 0.9 and more (only column and block jumps miss);
-    /// shuffled pages score below 0.1.
-    public var drawingOrderTrust = 0.6
+    /// The drawing order builds lines and orders blocks when at least this share of its steps (weighed by
+    /// glyphs) go on in reading order. Pages drawn line by line score 0.8 and more (only column and block
+    /// jumps miss); an OCR layer over an engraving, its noise read in every corner, 0.4; shuffled pages
+    /// below 0.1.
+    public var drawingOrderTrust = 0.3
 
     // MARK: Glyphs → lines (LineBuilder)
     /// Two glyphs belong to one fragment when the horizontal gap between them is at most this (em).
@@ -126,6 +129,12 @@ public struct LayoutParameters: Sendable, Hashable {
     /// where a line's size follows the height of its OCR box and one line in a column may come out much
     /// larger than its neighbours.
     public var flushLineSizeRatio = 1.0
+    /// True for a page whose sizes scatter (set by `tolerating(sizeNoise:)`): there a line of display or
+    /// headline size inside a column's flow, with running text at most `runningLineGap` em above and below
+    /// and at least `runningLineWidth` of the width of the text below, is running text (RoleClassifier).
+    public var sizesAreNoisy = false
+    public var runningLineGap = 0.8
+    public var runningLineWidth = 0.85
     /// Lines this much (share of its size) smaller than a deck opening with a dash do not join it.
     public var deckBodyStep = 0.03
     /// Largest blank gap (em) between consecutive lines of a block.
@@ -238,6 +247,7 @@ public struct LayoutParameters: Sendable, Hashable {
         p.briefHeadlineRatio *= f
         p.smallRatio /= f
         p.flushLineSizeRatio = max(p.flushLineSizeRatio, p.headlineRatio)
+        p.sizesAreNoisy = true
         return p
     }
 }

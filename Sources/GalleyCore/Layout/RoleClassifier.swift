@@ -31,7 +31,7 @@ public struct RoleClassifier: Sendable {
     }
 
     public func classify(_ blocks: [TextBlock], bodySize: Double) -> [TextBlock] {
-        blocks.map { b in
+        let kinds = blocks.map { b in
             var b = b
             guard b.kind != .image else { return b }
             b.kind = kind(size: b.size, bold: b.bold, vertical: b.vertical, bodySize: bodySize)
@@ -40,6 +40,33 @@ public struct RoleClassifier: Sendable {
             if b.kind == .display && b.lines.count > parameters.displayMaxLines && !b.bold { b.kind = .body }
             return b
         }
+        return parameters.sizesAreNoisy ? demotingRunningLines(kinds) : kinds
+    }
+
+    /// Where sizes are noisy: display or headline type of one or two lines that stands in a column's flow
+    /// (running text directly above and below it, within `runningLineGap` em; starting where the text
+    /// below starts, allowing an indent, and at least `runningLineWidth` of its width) is running text that
+    /// OCR made tall. A heading is centred or set apart by white.
+    func demotingRunningLines(_ blocks: [TextBlock]) -> [TextBlock] {
+        var out = blocks
+        for (i, b) in blocks.enumerated() where (b.kind == .headline || b.kind == .display) && b.lines.count <= 2
+            && !b.vertical {
+            func touching(_ o: TextBlock, below: Bool) -> Bool {
+                guard o.kind == .body, o.box.horizontalOverlap(b.box) >= 0.5 * min(o.box.width, b.box.width) else {
+                    return false
+                }
+                let gap = below ? o.box.y0 - b.box.y1 : b.box.y0 - o.box.y1
+                return gap >= -0.5 * o.size && gap <= parameters.runningLineGap * o.size
+            }
+            guard blocks.contains(where: { touching($0, below: false) }),
+                  let next = blocks.first(where: { touching($0, below: true) }) else { continue }
+            let em = next.size
+            if b.box.x0 >= next.box.x0 - em, b.box.x0 <= next.box.x0 + parameters.indentTolerance * em,
+               b.box.width >= parameters.runningLineWidth * next.box.width {
+                out[i].kind = .body
+            }
+        }
+        return out
     }
 
     func kind(size: Double, bold: Bool, vertical: Bool, bodySize: Double) -> BlockKind {
