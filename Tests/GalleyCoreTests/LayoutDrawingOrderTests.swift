@@ -155,4 +155,24 @@ struct LayoutNoisySizeTests {
         // Headline type stays apart even there.
         #expect(BlockBuilder(parameters: noisy).blocks(from: column(odd: 17)).count == 3)
     }
+
+    @Test("On a page with scattered sizes, a tall line inside a column's flow is running text, a centred heading is not")
+    func tallLineInFlowIsRunningText() {
+        func block(_ text: String, x0: Double, x1: Double, y: Double, size: Double, lines: Int = 1) -> TextBlock {
+            TextBlock(lines: (0..<lines).map { r in
+                let g = [Glyph(text: text, box: Rect(x0: x0, y0: y + Double(r) * 12, x1: x1, y1: y + Double(r) * 12 + size), size: size)]
+                return TextLine(glyphs: g, text: text)
+            })
+        }
+        let above = block("above", x0: 20, x1: 120, y: 0, size: 10, lines: 4)
+        let tall = block("tall", x0: 20, x1: 119, y: 48, size: 16)
+        let centred = block("HEADING", x0: 50, x1: 90, y: 48, size: 16)
+        let below = block("below", x0: 20, x1: 120, y: 66, size: 10, lines: 4)
+        let noisy = RoleClassifier(parameters: LayoutParameters.standard.tolerating(sizeNoise: 0.08))
+        let kinds = noisy.classify([above, tall, below], bodySize: 10).map(\.kind)
+        #expect(kinds == [.body, .body, .body])
+        #expect(noisy.classify([above, centred, below], bodySize: 10)[1].kind == .headline)
+        // With exact sizes the tall line is headline type, as set.
+        #expect(RoleClassifier().classify([above, tall, below], bodySize: 10)[1].kind == .headline)
+    }
 }

@@ -37,6 +37,46 @@ struct LayoutGroupingTests {
         #expect(layout.articles.first?.paragraphs.joined(separator: " ").contains("it lasts two summers.") == true)
     }
 
+    /// A column 150 pt wide (x 20…170) of items, each a heading in capitals at body size centred over
+    /// three full lines; with `section`, a headline in headline type over all of them.
+    func capitalsItems(section: Bool) -> [Glyph] {
+        var g: [Glyph] = []
+        var y = 10.0
+        if section { g += LayoutFixture.latin("Town News", x: 50, y: y, size: 20); y += 34 }
+        for (k, head) in ["ROYAL THEATRE.", "NEW MARKET HALL."].enumerated() {
+            let width = Double(head.count) * 5
+            g += LayoutFixture.latin(head, x: 95 - width / 2, y: y)
+            y += 14
+            for r in 0..<3 {
+                var line = LayoutFixture.latin("item \(k) line \(r) of running text here", x: 0, y: y)
+                let w = line.last!.box.x1
+                for i in line.indices {
+                    let b = line[i].box
+                    line[i].box = Rect(x0: 20 + b.x0 * 150 / w, y0: b.y0, x1: 20 + b.x0 * 150 / w + b.width, y1: b.y1)
+                }
+                g += line
+                y += 13
+            }
+            y += 6
+        }
+        return g
+    }
+
+    @Test("A heading in capitals at body size, centred over its item, opens an article of its own")
+    func capitalsHeadings() {
+        let layout = PageAnalyzer().analyze(PageContent(number: 1, width: 200, height: 200, glyphs: capitalsItems(section: false)))
+        #expect(layout.articles.map(\.headline) == ["ROYAL THEATRE.", "NEW MARKET HALL."])
+        #expect(layout.articles.last?.paragraphs.joined(separator: " ").hasPrefix("item 1 line 0") == true)
+    }
+
+    @Test("Under a headline in headline type, capitals headings head the items of one article")
+    func capitalsHeadingsInSection() {
+        let layout = PageAnalyzer().analyze(PageContent(number: 1, width: 200, height: 200, glyphs: capitalsItems(section: true)))
+        #expect(layout.articles.count == 1)
+        #expect(layout.articles.first?.headline == "Town News")
+        #expect(layout.articles.first?.paragraphs.joined(separator: " ").contains("item 1 line 2") == true)
+    }
+
     @Test("A pull quote amid the text is kept out of the story, as furniture")
     func pullQuote() {
         var g: [Glyph] = []

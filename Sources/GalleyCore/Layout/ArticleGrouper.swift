@@ -181,11 +181,15 @@ public struct ArticleGrouper: Sendable {
     /// between) is not.
     func isBriefHeadline(_ i: Int, _ ordered: [TextBlock], current: Draft?, rules: [Rule]) -> Bool {
         let b = ordered[i]
+        if let c = current, !c.headline.isEmpty, c.body.isEmpty { return false }
+        guard let next = ordered[(i + 1)...].first(where: { $0.kind != .image }), next.kind == .body else {
+            return false
+        }
+        // Under a headline in headline type (a section: Nouvelles diverses), capitals headings are its items'.
+        if isCapitalsHeading(b, over: next) { return !(current?.headline.contains { $0.kind == .headline } ?? false) }
         guard b.kind == .display || (b.bold && b.kind == .body && b.lines.count == 1),
               b.lines.count <= 3, !b.text.hasPrefix("—"), !isByline(b.text) else { return false }
-        if let c = current, !c.headline.isEmpty, c.body.isEmpty { return false }
-        guard let next = ordered[(i + 1)...].first(where: { $0.kind != .image }), next.kind == .body,
-              stacked(b, over: next, within: 2.5) else { return false }
+        guard stacked(b, over: next, within: 2.5) else { return false }
         // Set apart from the text under it (bold, or clearly larger), and aligned with that column on
         // the left or centred over it: not a piece of a line that fell out of the text.
         guard (b.bold && !next.bold) || b.size >= parameters.briefHeadlineRatio * next.size else { return false }
@@ -200,6 +204,20 @@ public struct ArticleGrouper: Sendable {
             return false
         }
         return true
+    }
+
+    /// True where `b` is a heading in capitals at body size over the running text `next`: one line of
+    /// capitals (cased scripts), centred over `next` within `centreTolerance` em and narrower than it by
+    /// `indentTolerance` em on each side, right above it. Old papers head their short items so, at body
+    /// size; a story's first lines are never all capitals and centred. Under a headline in headline type
+    /// they head the items of that section and open no article (`isBriefHeadline`).
+    func isCapitalsHeading(_ b: TextBlock, over next: TextBlock) -> Bool {
+        guard b.kind == .body || b.kind == .small, !b.bold,
+              b.isCapitalsLine(minLetters: parameters.capitalsMinLetters, capitalShare: parameters.capitalsShare),
+              stacked(b, over: next, within: 1.5) else { return false }
+        let em = next.size
+        return abs(b.box.midX - next.box.midX) <= parameters.centreTolerance * em
+            && b.box.width <= next.box.width - 2 * parameters.indentTolerance * em
     }
 
     /// True where `b` stands under `a` in the same column, at most `ems` of `b`'s size below it.

@@ -79,6 +79,17 @@ public struct BlockBuilder: Sendable {
             && line.box.x1 <= x1 + parameters.overflowTolerance * s + (group.count <= 2 ? .infinity : 0)
         let rightAligned = abs(line.box.x1 - last.box.x1) <= 0.5 * s && line.box.x0 >= x0 - 0.5 * s
         let centred = abs(line.box.midX - last.box.midX) <= parameters.centreTolerance * s
+        // A heading in capitals centred in its column is a block of its own: the column's lines are only
+        // centred with it by filling the column's width (above it or under it).
+        if centred && !leftAligned && !rightAligned,
+           abs(line.box.width - last.box.width) >= 2 * parameters.indentTolerance * s {
+            let (narrow, wide) = line.box.width < last.box.width ? (line, last) : (last, line)
+            let caps = { (l: TextLine) in
+                TextLine.isCapitals(l.text, minLetters: self.parameters.capitalsMinLetters,
+                                    capitalShare: self.parameters.capitalsShare)
+            }
+            if caps(narrow) && !caps(wide) && (narrow == line || group.count == 1) { return false }
+        }
         return leftAligned || rightAligned || centred
     }
 

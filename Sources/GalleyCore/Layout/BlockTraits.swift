@@ -37,4 +37,22 @@ extension TextBlock {
         }
         return n
     }
+
+    /// A heading set in capitals: one line with at least `minLetters` letters, nearly all of them capitals
+    /// (share `capitalShare`). Scripts without case never qualify.
+    func isCapitalsLine(minLetters: Int, capitalShare: Double) -> Bool {
+        lines.count == 1 && TextLine.isCapitals(lines[0].text, minLetters: minLetters, capitalShare: capitalShare)
+    }
+}
+
+extension TextLine {
+    /// True where `text` has at least `minLetters` cased letters, at least `capitalShare` of them capitals.
+    static func isCapitals(_ text: String, minLetters: Int, capitalShare: Double) -> Bool {
+        var upper = 0, cased = 0
+        for c in text where c.isLetter && (c.isUppercase || c.isLowercase) {
+            cased += 1
+            if c.isUppercase { upper += 1 }
+        }
+        return cased >= minLetters && Double(upper) >= capitalShare * Double(cased)
+    }
 }

@@ -210,6 +210,10 @@ public struct LayoutParameters: Sendable, Hashable {
     public var sectionLabelMaxLength = 4
     /// A tinted band at most this many times the height of the one display line on it is a section banner.
     public var bannerMaxHeight = 3.0
+    /// A line is set in capitals when it has at least this many cased letters, this share of them capitals
+    /// (a heading at body size in old papers, centred over its item).
+    public var capitalsMinLetters = 4
+    public var capitalsShare = 0.8
     /// A brief's headline (not bold) is set at least this many times the size of the text under it.
     public var briefHeadlineRatio = 1.15
     /// A single letter at least this many times the body size, level with a paragraph's first line, is
