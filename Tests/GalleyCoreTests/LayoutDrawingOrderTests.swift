@@ -100,6 +100,21 @@ struct LayoutDrawingOrderTests {
         #expect(moved == ["A0", "C0", "B0"])
     }
 
+    @Test("Text frames drawn bottom up still give their articles in the page's order, each read as drawn")
+    func framesDrawnBottomUp() {
+        // Two stories stacked, each a headline over four lines; the lower story is drawn first.
+        func story(_ name: String, y: Double) -> [Glyph] {
+            var g = LayoutFixture.latin("\(name) headline", x: 20, y: y, size: 18)
+            for r in 0..<4 { g += LayoutFixture.latin("\(name) line \(r) of the story", x: 20, y: y + 30 + Double(r) * 14) }
+            return g
+        }
+        let g = story("Lower", y: 200) + story("Upper", y: 20)
+        let layout = PageAnalyzer().analyze(PageContent(number: 1, width: 300, height: 400, glyphs: g))
+        #expect(DrawingOrder().evidence(g).trusted)
+        #expect(layout.articles.map(\.headline) == ["Upper headline", "Lower headline"])
+        #expect(layout.articles.first?.paragraphs.joined(separator: " ").hasPrefix("Upper line 0") == true)
+    }
+
     /// The glyphs numbered in the given order, as the analyzer numbers a page's glyphs.
     func numbered(_ g: [Glyph]) -> [Glyph] {
         var g = g

@@ -51,7 +51,12 @@ public struct PageAnalyzer: Sendable {
         let geometric = cut.tree.order
         let order = evidence.trusted ? drawing.readingOrder(split.content, geometric: geometric) : geometric
         let ordered = order.map { split.content[$0] }
-        let drafts = ArticleGrouper(parameters: p).group(ordered, images: images, rules: page.rules)
+        var drafts = ArticleGrouper(parameters: p).group(ordered, images: images, rules: page.rules)
+        if evidence.trusted {
+            let order = drawing.articleOrder(drafts.map { $0.sequence.map(\.1) }, blocks: split.content,
+                                             geometric: geometric)
+            drafts = order.map { drafts[$0] }
+        }
         let joiner = ParagraphJoiner(parameters: p)
 
         var articles: [Article] = []
