@@ -131,3 +131,21 @@ struct ArticlesCLITests {
         #expect(loud.stdout == quiet.stdout)
     }
 }
+
+/// `--timings` says, per page, how far the drawing order was trusted.
+@Suite("galley articles --timings")
+struct ArticlesTimingsCLITests {
+    @Test("--timings reports each page's drawing-order coherence: a bundled sample, drawn in reading order, is trusted")
+    func timingsShowDrawingOrder() throws {
+        let sample = CLIRunner.repositoryRoot.appendingPathComponent("Samples/zh-front.pdf").path
+        let r = try CLIRunner.run(["articles", sample, "--timings", "--format", "text"])
+        #expect(r.status == 0)
+        let line = r.stderr.split(separator: "\n").first { $0.contains("timings: page 1") } ?? ""
+        #expect(line.contains("drawing order") && line.hasSuffix("trusted") && !line.hasSuffix("not trusted"))
+        // The shuffled development pages are not.
+        if CLIRunner.hasShared("devset/zh-101.pdf") {
+            let d = try CLIRunner.run(["articles", CLIRunner.shared("devset/zh-101.pdf"), "--timings"])
+            #expect(d.stderr.contains("not trusted"))
+        }
+    }
+}

@@ -33,7 +33,7 @@ struct Articles: ParsableCommand {
     var progress = false
 
     @Flag(help: ArgumentHelp("Print to standard error, for each page, the time of its extraction and layout.",
-                             discussion: "drawing: the pass over the page's content that collects its paths and images (no text is drawn); text: poppler's text pass, the glyphs with their boxes and styles; rules: rules, frames and image boxes read from the paths; layout: the whole layout analysis. Milliseconds of wall-clock time. With --timings on a page list, a last line sums all pages."))
+                             discussion: "drawing: the pass over the page's content that collects its paths and images (no text is drawn); text: poppler's text pass, the glyphs with their boxes and styles; rules: rules, frames and image boxes read from the paths; layout: the whole layout analysis. Milliseconds of wall-clock time. Then how coherent the page's drawing order is (the share of its text drawn in reading order, 0 to 1) and whether Galley trusted it to build lines and reading order. With --timings on a page list, a last line sums all pages."))
     var timings = false
 
     func run() throws {
