@@ -106,6 +106,17 @@ struct LayoutRunningHeadTests {
         #expect(layout.articles.first?.headline == "Harbour works begin")
     }
 
+    @Test("A dateline set large beside the page number, alone on the top row, is the running head too")
+    func largeDatelineBesideFolio() {
+        var g = LayoutFixture.latin("Paris, 2 April 1893", x: 20, y: 8, size: 16)
+        g += LayoutFixture.latin("2", x: 300, y: 10)
+        g += LayoutFixture.latin("Harbour works begin", x: 20, y: 40, size: 18)
+        for r in 0..<12 { g += LayoutFixture.latin("line \(r) of the story under it", x: 20, y: 70 + Double(r) * 14) }
+        let layout = PageAnalyzer().analyze(PageContent(number: 1, width: 320, height: 600, glyphs: LayoutFixture.undrawn(g)))
+        #expect(layout.summary.furniture.contains { $0.role == .header && $0.text.contains("1893") })
+        #expect(layout.articles.first?.headline == "Harbour works begin")
+    }
+
     @Test("A top row without a digit is not taken for a running head")
     func topRowWithoutDigitStays() {
         let layout = PageAnalyzer().analyze(page(date: "Tuesday morning"))

@@ -206,13 +206,13 @@ public struct ArticleGrouper: Sendable {
         return true
     }
 
-    /// True where `b` is a heading in capitals at body size over the running text `next`: one line of
+    /// True where `b` is a heading in capitals at body or display size over the running text `next`: one line of
     /// capitals (cased scripts), centred over `next` within `centreTolerance` em and narrower than it by
     /// `indentTolerance` em on each side, right above it. Old papers head their short items so, at body
     /// size; a story's first lines are never all capitals and centred. Under a headline in headline type
     /// they head the items of that section and open no article (`isBriefHeadline`).
     func isCapitalsHeading(_ b: TextBlock, over next: TextBlock) -> Bool {
-        guard b.kind == .body || b.kind == .small, !b.bold,
+        guard b.kind == .body || b.kind == .small || b.kind == .display, !b.bold,
               b.isCapitalsLine(minLetters: parameters.capitalsMinLetters, capitalShare: parameters.capitalsShare),
               stacked(b, over: next, within: 1.5) else { return false }
         let em = next.size

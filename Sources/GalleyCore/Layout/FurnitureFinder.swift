@@ -6,7 +6,8 @@
 /// - footer: text below a wide rule in the bottom band;
 /// - folio: a short line with a digit alone in the top or bottom band;
 /// - header also: without a rule, the topmost row of text in the top half of the header band, one line
-///   a piece and no headline type, when a piece holds a digit (the running head: paper, date, page);
+///   a piece and at most one in headline type, when a piece in smaller type holds a digit (the running
+///   head: paper, date, page);
 /// - other: a section banner, one line of display type alone on a tinted band;
 /// - masthead: a picture across most of the page's width at its top, above all text (the nameplate
 ///   of a scanned front page, a banner engraving): not a story's photo;
@@ -95,10 +96,12 @@ public struct FurnitureFinder: Sendable {
     }
 
     /// The running head without a rule under it: the topmost row of text, in the top half of the header
-    /// band, where one of its pieces holds a digit (the page number or the date) and none is headline type;
-    /// each piece one line. The indexes of its blocks (none where the page has no such row).
+    /// band, that holds the page number (a folio found already) or a piece not in headline type with a
+    /// digit (the date), with at most one piece in headline type (the paper's name or the dateline set
+    /// large); each piece one line. The indexes of its blocks not yet furniture (none where the page has
+    /// no such row).
     func runningHead(_ blocks: [TextBlock], role: [FurnitureRole?], page: PageContent) -> [Int] {
-        let text = blocks.indices.filter { blocks[$0].kind != .image && role[$0] == nil }
+        let text = blocks.indices.filter { blocks[$0].kind != .image && (role[$0] == nil || role[$0] == .folio) }
         guard let top = text.min(by: { blocks[$0].box.y0 < blocks[$1].box.y0 }) else { return [] }
         let first = blocks[top].box
         let row = text.filter { i in
@@ -106,8 +109,10 @@ public struct FurnitureFinder: Sendable {
             return b.midY >= first.y0 && b.midY <= first.y1 || first.midY >= b.y0 && first.midY <= b.y1
         }
         guard row.allSatisfy({ blocks[$0].box.y1 <= parameters.headerBand * 0.5 * page.height
-                  && blocks[$0].lines.count == 1 && blocks[$0].kind != .headline }),
-              row.contains(where: { blocks[$0].text.contains(where: \.isNumber) }) else { return [] }
-        return row
+                  && blocks[$0].lines.count == 1 }),
+              row.contains(where: { role[$0] == .folio
+                  || blocks[$0].kind != .headline && blocks[$0].text.contains(where: \.isNumber) }),
+              row.filter({ blocks[$0].kind == .headline }).count <= 1 else { return [] }
+        return row.filter { role[$0] == nil }
     }
 }
