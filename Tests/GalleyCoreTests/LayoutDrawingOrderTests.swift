@@ -115,6 +115,21 @@ struct LayoutDrawingOrderTests {
         #expect(layout.articles.first?.paragraphs.joined(separator: " ").hasPrefix("Upper line 0") == true)
     }
 
+    @Test("Articles drawn mostly in the page's order keep the order they were drawn in")
+    func articlesKeepDrawnOrder() {
+        // Opening boxes of three articles in geometric order A, B, C; drawn A, C, B: one step agrees, one
+        // does not, so the drawing order stands.
+        let a = Rect(x0: 0, y0: 0, x1: 10, y1: 10), b = Rect(x0: 0, y0: 50, x1: 10, y1: 60)
+        let c = Rect(x0: 50, y0: 0, x1: 60, y1: 10)
+        let blocks = [a, b, c].map { r in
+            TextBlock(lines: [TextLine(glyphs: [Glyph(text: "x", box: r, size: 10)], text: "x")])
+        }
+        let order = DrawingOrder().articleOrder([[a], [c], [b]], blocks: blocks, geometric: [0, 1, 2])
+        #expect(order == [0, 1, 2])
+        let reversed = DrawingOrder().articleOrder([[c], [b], [a]], blocks: blocks, geometric: [0, 1, 2])
+        #expect(reversed == [2, 1, 0])
+    }
+
     /// The glyphs numbered in the given order, as the analyzer numbers a page's glyphs.
     func numbered(_ g: [Glyph]) -> [Glyph] {
         var g = g

@@ -21,8 +21,8 @@
 ///   to right, so that two columns drawn one after the other never share a line however narrow their
 ///   gutter; vertical glyphs form vertical lines as `LineBuilder` makes them. Lines come out sorted as
 ///   `LineBuilder`'s are.
-/// - `articleOrder`: the articles so found in the geometric order of their opening blocks (frames may be
-///   drawn in any order; within one, reading order holds).
+/// - `articleOrder`: the articles so found as drawn, or in the geometric order of their opening blocks
+///   where the page draws its frames mostly against it (bottom up); within a frame reading order holds.
 /// - `readingOrder`: blocks in the order the page draws them: by the line drawn in the middle of each
 ///   block's lines (the median of the lines' first glyphs), so that a line that joined a block from elsewhere
 ///   (a byline set over a story's second column, drawn before its first) does not move the block; a picture
@@ -144,14 +144,21 @@ public struct DrawingOrder: Sendable {
         }.map(\.element)
     }
 
-    /// Articles found in drawing order (each given by the boxes of its blocks, opening block first), put
-    /// in the page's geometric reading order (`geometric`, indexes into `blocks`) by where each opens: a
-    /// producer draws within a text frame in reading order but may draw the frames in any order (bottom
-    /// up, by layer). Articles whose opening block is not among `blocks` keep their place at the end.
+    /// Articles found in drawing order (each given by the boxes of its blocks, opening block first), in
+    /// the order a reader takes them: as drawn, unless the page draws its frames against the geometric
+    /// reading order (`geometric`, indexes into `blocks`), more articles drawn before the one that opens
+    /// above or left of them than after it (TeX floats and some layout programs draw bottom up); then by where each opens in
+    /// the geometric order. Within a frame the drawing order holds either way. Articles whose opening block
+    /// is not among `blocks` keep their place at the end.
     public func articleOrder(_ articles: [[Rect]], blocks: [TextBlock], geometric: [Int]) -> [Int] {
         var rank: [Rect: Int] = [:]
         for (r, i) in geometric.enumerated() where rank[blocks[i].box] == nil { rank[blocks[i].box] = r }
         let opening = articles.map { boxes in boxes.first.flatMap { rank[$0] } ?? Int.max }
+        var agree = 0, against = 0
+        for (a, b) in zip(opening, opening.dropFirst()) where a != b {
+            if a < b { agree += 1 } else { against += 1 }
+        }
+        guard against > agree else { return Array(articles.indices) }
         return articles.indices.sorted { opening[$0] != opening[$1] ? opening[$0] < opening[$1] : $0 < $1 }
     }
 }
