@@ -206,3 +206,21 @@ struct LayoutNoisySizeTests {
         #expect(RoleClassifier().classify([above, tall, below], bodySize: 10)[1].kind == .headline)
     }
 }
+
+@Suite("Layout: fragments drawn inside a column's text")
+struct LayoutDrawnFragmentTests {
+    @Test("A stray fragment drawn between two lines of a column, inside it, joins that column's text where it was drawn")
+    func fragmentJoinsItsColumn() {
+        var g: [Glyph] = []
+        for r in 0..<12 {
+            g += LayoutFixture.latin("line \(r) of the column text", x: 20, y: 20 + Double(r) * 14)
+            // After line 3, OCR noise in a larger size, drawn before line 4 and set between the two.
+            if r == 3 { g += LayoutFixture.latin("xq", x: 60, y: 20 + 3 * 14 + 6, size: 14) }
+        }
+        #expect(DrawingOrder().evidence(g).trusted)
+        let layout = PageAnalyzer().analyze(PageContent(number: 1, width: 300, height: 300, glyphs: g))
+        #expect(layout.articles.count == 1)
+        let text = layout.articles.first?.paragraphs.joined(separator: " ") ?? ""
+        #expect(text.contains("line 3 of the column text xq line 4"))
+    }
+}

@@ -21,6 +21,8 @@
 ///   to right, so that two columns drawn one after the other never share a line however narrow their
 ///   gutter; vertical glyphs form vertical lines as `LineBuilder` makes them. Lines come out sorted as
 ///   `LineBuilder`'s are.
+/// - `linesAsDrawn`: a block's lines in the order they were drawn (OCR boxes may overlap).
+/// - `absorbingDrawnFragments`: a fragment drawn between two lines of a block, inside its box, joins it.
 /// - `articleOrder`: the articles so found as drawn, or in the geometric order of their opening blocks
 ///   where the page draws its frames mostly against it (bottom up); within a frame reading order holds.
 /// - `readingOrder`: blocks in the order the page draws them: by the line drawn in the middle of each
@@ -160,5 +162,57 @@ public struct DrawingOrder: Sendable {
         }
         guard against > agree else { return Array(articles.indices) }
         return articles.indices.sorted { opening[$0] != opening[$1] ? opening[$0] < opening[$1] : $0 < $1 }
+    }
+
+    /// `block` with its lines in the order they were drawn. Where OCR boxes overlap (a stray fragment
+    /// set between two lines, a line drawn a little high), the top-to-bottom order of the boxes is not the
+    /// order of the text; the drawing order is. Vertical blocks keep their order (right to left).
+    public func linesAsDrawn(_ block: TextBlock) -> TextBlock {
+        guard !block.vertical, block.lines.count > 1 else { return block }
+        let first = block.lines.map { $0.glyphs.lazy.map(\.order).min() ?? Int.max }
+        let order = block.lines.indices.sorted { first[$0] != first[$1] ? first[$0] < first[$1] : $0 < $1 }
+        guard order != Array(block.lines.indices) else { return block }
+        var b = TextBlock(lines: order.map { block.lines[$0] }, kind: block.kind)
+        b.kind = block.kind
+        return b
+    }
+
+    /// `blocks` where a fragment (a block of at most `drawnFragmentLines` lines) that the page draws between
+    /// two consecutive lines of another block, and that lies within that block's box, has joined it, its
+    /// lines in drawing order: a stray OCR fragment between two lines of a column, or a piece of a line
+    /// set in another size, belongs to the text it was drawn in, whatever its size says.
+    public func absorbingDrawnFragments(_ blocks: [TextBlock]) -> [TextBlock] {
+        func first(_ l: TextLine) -> Int { l.glyphs.lazy.map(\.order).min() ?? Int.max }
+        // Every line of a larger block, by where it was drawn.
+        var starts: [(order: Int, block: Int)] = []
+        for (k, b) in blocks.enumerated() where b.kind != .image && !b.vertical && b.lines.count > parameters.drawnFragmentLines {
+            for l in b.lines { starts.append((first(l), k)) }
+        }
+        starts.sort { $0.order < $1.order }
+        let orders = starts.map(\.order)
+        var joins: [Int: [Int]] = [:]      // host block → fragments
+        var absorbed = Set<Int>()
+        for (k, b) in blocks.enumerated() where b.kind != .image && !b.vertical && !b.lines.isEmpty
+            && b.lines.count <= parameters.drawnFragmentLines {
+            let o = b.lines.map(first).min()!
+            let i = orders.partitioningIndex(where: { $0 > o })
+            guard i > 0, i < starts.count, starts[i - 1].block == starts[i].block else { continue }
+            let host = starts[i].block
+            let em = blocks[host].size
+            let area = blocks[host].box.insetBy(dx: -0.5 * em, dy: -0.5 * em)
+            guard area.contains(x: b.box.x0, y: b.box.y0), area.contains(x: b.box.x1, y: b.box.y1) else { continue }
+            joins[host, default: []].append(k)
+            absorbed.insert(k)
+        }
+        guard !absorbed.isEmpty else { return blocks }
+        var out: [TextBlock] = []
+        for (k, b) in blocks.enumerated() where !absorbed.contains(k) {
+            guard let fragments = joins[k] else { out.append(b); continue }
+            let lines = (b.lines + fragments.flatMap { blocks[$0].lines }).sorted { first($0) < first($1) }
+            var merged = TextBlock(lines: lines, kind: b.kind)
+            merged.kind = b.kind
+            out.append(merged)
+        }
+        return out
     }
 }

@@ -13,6 +13,9 @@ public struct LayoutParameters: Sendable, Hashable {
     /// A run drawn after another goes on in reading order when it starts lower by at most this (em of the
     /// first run's size), overlapping it horizontally: the next line of the same column.
     public var drawnLineStep = 3.0
+    /// A block of at most this many lines drawn between two lines of another block, inside its box, is a
+    /// fragment of that block's text.
+    public var drawnFragmentLines = 2
     /// Runs of fewer glyphs than this (OCR noise, stray marks) do not count in the coherence.
     public var drawnMinRunGlyphs = 3
     /// Pages with fewer run-to-run steps than this give no evidence of their drawing order.

@@ -41,6 +41,7 @@ public struct PageAnalyzer: Sendable {
             lines = SplitRowMender(parameters: p).mend(lines, bodySize: bodySize)
         }
         var blocks = BlockBuilder(parameters: p).blocks(from: lines, rules: page.rules)
+        if evidence.trusted { blocks = drawing.absorbingDrawnFragments(blocks.map(drawing.linesAsDrawn)) }
         blocks = RoleClassifier(parameters: p).classify(blocks, bodySize: bodySize)
         let images = ImageTrimmer().trim(page.images.map(\.box), glyphs: glyphs, page: page.bounds)
             .filter { $0.width > bodySize && $0.height > bodySize }
