@@ -176,6 +176,20 @@ struct LayoutNoisySizeTests {
         }
     }
 
+    @Test("A row drawn across a traced gutter parts there, except on an OCR text layer, whose lines are the OCR's")
+    func rowsAcrossAGutter() {
+        // Twenty rows, each drawn left part then right part, with 40 pt (4 em) of white between at one x.
+        var g: [Glyph] = []
+        for r in 0..<20 {
+            g += LayoutFixture.latin("left part \(r) of row", x: 20, y: 20 + Double(r) * 14)
+            g += LayoutFixture.latin("right part \(r) of row", x: 150, y: 20 + Double(r) * 14)
+        }
+        let exact = DrawingOrder().runs(g, bodySize: 10)
+        #expect(exact.count == 40)
+        let ocr = DrawingOrder(parameters: LayoutParameters.standard.tolerating(sizeNoise: 0.08)).runs(g, bodySize: 10)
+        #expect(ocr.count == 20)
+    }
+
     @Test("On a page with scattered sizes, a line flush with its column joins it however large OCR made it")
     func flushLineJoinsOnNoisyPage() {
         let lines = column(odd: 14)

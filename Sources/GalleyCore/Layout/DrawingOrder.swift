@@ -46,7 +46,8 @@ public struct DrawingOrder: Sendable {
     /// Runs of consecutive glyphs on one baseline, as index ranges into `glyphs` (horizontal glyphs only,
     /// in drawing order). A gap wider than `drawnRunGap` em (the stretched word space of a narrow justified
     /// column, up to `maxWordGap`) parts two runs only where a column rule or a gutter the page's white
-    /// space traces (GutterFinder) runs through it: some producers draw a row across columns. Without a
+    /// space traces (GutterFinder) runs through it: some producers draw a row across columns (not where
+    /// `drawnRunsPartAtGutters` is off: OCR text layers). Without a
     /// `bodySize` no gutters are traced (wide gaps go on): enough to measure the order's coherence.
     func runs(_ glyphs: [Glyph], rules: [Rule] = [], bodySize: Double?) -> [Range<Int>] {
         guard !glyphs.isEmpty else { return [] }
@@ -64,7 +65,7 @@ public struct DrawingOrder: Sendable {
             guard let bodySize else { return false }
             // Display type: two headlines side by side are parted as LineBuilder parts them.
             if s >= parameters.displaySizeRatio * bodySize, gap >= parameters.displayGutter * s { return true }
-            guard gap > parameters.drawnRunGap * s else { return false }
+            guard gap > parameters.drawnRunGap * s, parameters.drawnRunsPartAtGutters else { return false }
             if gutters == nil {
                 gutters = GutterFinder(parameters: parameters).gutters(boxes: glyphs.map(\.box), bodySize: bodySize)
             }

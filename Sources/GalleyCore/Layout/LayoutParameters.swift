@@ -18,6 +18,10 @@ public struct LayoutParameters: Sendable, Hashable {
     public var drawnFragmentLines = 2
     /// Runs of fewer glyphs than this (OCR noise, stray marks) do not count in the coherence.
     public var drawnMinRunGlyphs = 3
+    /// A drawn run parts at a gap wider than `drawnRunGap` where a traced gutter crosses it. Off where sizes
+    /// are noisy (`tolerating(sizeNoise:)`): an OCR text layer draws the OCR's own lines, and the white
+    /// between its word boxes traces gutters that are not there.
+    public var drawnRunsPartAtGutters = true
     /// Pages with fewer run-to-run steps than this give no evidence of their drawing order.
     public var drawnMinSteps = 8
     /// The drawing order builds lines and orders blocks when at least this share of its steps (weighed by
@@ -255,6 +259,7 @@ public struct LayoutParameters: Sendable, Hashable {
         p.smallRatio /= f
         p.flushLineSizeRatio = max(p.flushLineSizeRatio, p.headlineRatio)
         p.sizesAreNoisy = true
+        p.drawnRunsPartAtGutters = false
         return p
     }
 }
