@@ -212,7 +212,7 @@ public struct ArticleGrouper: Sendable {
     /// size; a story's first lines are never all capitals and centred. Under a headline in headline type
     /// they head the items of that section and open no article (`isBriefHeadline`).
     func isCapitalsHeading(_ b: TextBlock, over next: TextBlock) -> Bool {
-        guard b.kind == .body || b.kind == .small || b.kind == .display, !b.bold,
+        guard b.kind == .body || b.kind == .small || b.kind == .display, !b.bold, !isByline(b.text),
               b.isCapitalsLine(minLetters: parameters.capitalsMinLetters, capitalShare: parameters.capitalsShare),
               stacked(b, over: next, within: 1.5) else { return false }
         let em = next.size
