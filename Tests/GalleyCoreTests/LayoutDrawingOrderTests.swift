@@ -200,6 +200,18 @@ struct LayoutNoisySizeTests {
         #expect(BlockBuilder(parameters: noisy).blocks(from: column(odd: 17)).count == 3)
     }
 
+    @Test("On an OCR text layer, large type that does not read as words is no headline; with exact sizes it stays")
+    func noiseIsNoHeadline() {
+        func block(_ text: String) -> TextBlock {
+            TextBlock(lines: [TextLine(glyphs: [Glyph(text: text, box: Rect(x0: 20, y0: 20, x1: 80, y1: 40), size: 20)],
+                                       text: text)])
+        }
+        let noisy = RoleClassifier(parameters: LayoutParameters.standard.tolerating(sizeNoise: 0.08))
+        #expect(noisy.classify([block("~ %° ;|")], bodySize: 10)[0].kind == .body)
+        #expect(noisy.classify([block("LATEST NEWS")], bodySize: 10)[0].kind == .headline)
+        #expect(RoleClassifier().classify([block("0716-8852")], bodySize: 10)[0].kind == .headline)
+    }
+
     @Test("On a page with scattered sizes, a tall line inside a column's flow is running text, a centred heading is not")
     func tallLineInFlowIsRunningText() {
         func block(_ text: String, x0: Double, x1: Double, y: Double, size: Double, lines: Int = 1) -> TextBlock {

@@ -159,6 +159,10 @@ public struct LayoutParameters: Sendable, Hashable {
     public var boldHeadlineRatio = 1.25
     /// Blocks from this ratio up to a headline are display text (kickers and decks).
     public var displayRatio = 1.08
+    /// Headline or display type heads something only where it reads as words: at least this many letters
+    /// (ideographs count), making at least this share of its characters (OCR noise does not).
+    public var headingMinLetters = 2
+    public var headingLetterShare = 0.5
     /// Display blocks longer than this many lines (and not bold) are body text set larger.
     public var displayMaxLines = 3
     /// Blocks below this ratio are small print (captions, credits) when they have at most `smallMaxLines`

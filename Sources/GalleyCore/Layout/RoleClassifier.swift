@@ -38,6 +38,10 @@ public struct RoleClassifier: Sendable {
             if b.kind == .small && b.lines.count > parameters.smallMaxLines { b.kind = .body }
             // Kickers and decks are short; a long block of slightly larger type is running text.
             if b.kind == .display && b.lines.count > parameters.displayMaxLines && !b.bold { b.kind = .body }
+            // On an OCR text layer, large type that does not read as words (noise read in a picture, stray
+            // marks) heads nothing. (Elsewhere large figures are real: prices and phone numbers in ads.)
+            if parameters.sizesAreNoisy, b.kind == .headline || b.kind == .display, !b.vertical,
+               !readsAsWords(b.text) { b.kind = .body }
             return b
         }
         return parameters.sizesAreNoisy ? demotingRunningLines(kinds) : kinds
@@ -67,6 +71,17 @@ public struct RoleClassifier: Sendable {
             }
         }
         return out
+    }
+
+    /// True where `text` has at least `headingMinLetters` letters (ideographs count) and letters make at
+    /// least `headingLetterShare` of its characters other than spaces.
+    func readsAsWords(_ text: String) -> Bool {
+        var letters = 0, all = 0
+        for c in text where !c.isWhitespace {
+            all += 1
+            if c.isLetter { letters += 1 }
+        }
+        return letters >= parameters.headingMinLetters && Double(letters) >= parameters.headingLetterShare * Double(all)
     }
 
     func kind(size: Double, bold: Bool, vertical: Bool, bodySize: Double) -> BlockKind {
