@@ -123,3 +123,28 @@ struct LayoutRunningHeadTests {
         #expect(!layout.summary.furniture.contains { $0.role == .header })
     }
 }
+
+@Suite("Layout: a running head up the margin")
+struct LayoutMarginHeadTests {
+    /// A page 400 pt tall drawn in reading order: a headline over twelve lines at x 60…, then a running
+    /// head turned to read up the left margin ("OFFICIAL GAZETTE", glyphs stacked at x 10, drawn bottom up).
+    func page() -> [Glyph] {
+        var g = LayoutFixture.latin("Notice of sale", x: 60, y: 20, size: 16)
+        for r in 0..<12 { g += LayoutFixture.latin("line \(r) of the notice text", x: 60, y: 50 + Double(r) * 14) }
+        for (k, c) in "OFFICIAL GAZETTE".enumerated() where c != " " {
+            let y = 300 - Double(k) * 8
+            g.append(Glyph(text: String(c), box: Rect(x0: 10, y0: y, x1: 18, y1: y + 8), size: 10, vertical: true))
+        }
+        return g
+    }
+
+    @Test("Vertical text in the margin is the running head, read in the direction it was drawn, not a headline")
+    func marginHeadIsFurniture() {
+        let g = page()
+        #expect(DrawingOrder().evidence(g).trusted)
+        let layout = PageAnalyzer().analyze(PageContent(number: 1, width: 300, height: 400, glyphs: g))
+        let head = layout.summary.furniture.first { $0.role == .header }
+        #expect(head?.text == "OFFICIALGAZETTE")
+        #expect(layout.articles.map(\.headline) == ["Notice of sale"])
+    }
+}

@@ -19,8 +19,8 @@
 ///   `drawnMinSteps` steps give no evidence and score 0.
 /// - `lines`, for a page whose coherence reaches `drawingOrderTrust`: each run is a line, its glyphs left
 ///   to right, so that two columns drawn one after the other never share a line however narrow their
-///   gutter; vertical glyphs form vertical lines as `LineBuilder` makes them. Lines come out sorted as
-///   `LineBuilder`'s are.
+///   gutter; vertical glyphs form vertical lines as `LineBuilder` makes them, each read in drawing order
+///   (text turned to run up the page is drawn bottom up). Lines come out sorted as `LineBuilder`'s are.
 /// - `linesAsDrawn`: a block's lines in the order they were drawn (OCR boxes may overlap).
 /// - `absorbingDrawnFragments`: a fragment drawn between two lines of a block, inside its box, joins it.
 /// - `articleOrder`: the articles so found as drawn, or in the geometric order of their opening blocks
@@ -122,7 +122,12 @@ public struct DrawingOrder: Sendable {
             let gs = StableOrder.ascending(horizontal[r].map(\.box.x0)).map { horizontal[r.lowerBound + $0] }
             return TextLine(glyphs: gs, text: builder.text(of: gs))
         }
-        lines += builder.verticalLines(vertical)
+        // Vertical lines read as drawn: CJK columns are drawn top down, Latin turned a quarter to the left
+        // (a running head up the margin) bottom up; sorted top down that one would read backwards.
+        lines += builder.verticalLines(vertical).map { line in
+            let gs = line.glyphs.sorted { $0.order < $1.order }
+            return TextLine(glyphs: gs, text: gs.map(\.text).joined(), vertical: true)
+        }
         lines.sort { a, b in
             abs(a.box.y0 - b.box.y0) > 0.3 * min(a.size, b.size) ? a.box.y0 < b.box.y0 : a.box.x0 < b.box.x0
         }

@@ -5,6 +5,7 @@
 ///   a single line in the top band that is the topmost text and far from the rest);
 /// - footer: text below a wide rule in the bottom band;
 /// - folio: a short line with a digit alone in the top or bottom band;
+/// - header also: a running head set vertically in the margin, left or right of all horizontal text;
 /// - header also: without a rule, the topmost row of text in the top half of the header band, one line
 ///   a piece and at most one in headline type, when a piece in smaller type holds a digit (the running
 ///   head: paper, date, page);
@@ -88,6 +89,7 @@ public struct FurnitureFinder: Sendable {
             }
         }
         for i in runningHead(blocks, role: role, page: page) { role[i] = .header }
+        for i in marginHeads(blocks, role: role, page: page, bodySize: bodySize) { role[i] = .header }
         var result = Result(furniture: [], content: [])
         for (i, b) in blocks.enumerated() {
             if let r = role[i] { result.furniture.append((b, r)) } else { result.content.append(b) }
@@ -114,5 +116,19 @@ public struct FurnitureFinder: Sendable {
                   || blocks[$0].kind != .headline && blocks[$0].text.contains(where: \.isNumber) }),
               row.filter({ blocks[$0].kind == .headline }).count <= 1 else { return [] }
         return row.filter { role[$0] == nil }
+    }
+
+    /// Running heads set up or down the margin (gazettes, books): vertical text no larger than display
+    /// type, at least `marginHeadHeight` of the page tall, wholly left or wholly right of all horizontal
+    /// text. (A vertical headline stands beside its story and is set large.)
+    func marginHeads(_ blocks: [TextBlock], role: [FurnitureRole?], page: PageContent, bodySize: Double) -> [Int] {
+        let horizontal = blocks.filter { $0.kind != .image && !$0.vertical && !$0.lines.isEmpty }
+        guard let left = horizontal.map(\.box.x0).min(), let right = horizontal.map(\.box.x1).max() else { return [] }
+        return blocks.indices.filter { i in
+            let b = blocks[i]
+            return role[i] == nil && b.vertical && b.size <= parameters.displayRatio * bodySize
+                && b.box.height >= parameters.marginHeadHeight * page.height
+                && (b.box.x1 <= left || b.box.x0 >= right)
+        }
     }
 }

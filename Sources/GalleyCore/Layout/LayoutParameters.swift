@@ -185,6 +185,9 @@ public struct LayoutParameters: Sendable, Hashable {
     /// a photo.
     public var mastheadWidth = 0.7
     public var mastheadDepth = 0.35
+    /// Vertical text in the margin at least this share of the page tall (and not larger than display
+    /// type) is a running head.
+    public var marginHeadHeight = 0.25
 
     // MARK: Regions (RegionCutter)
     /// A white vertical gap between blocks at least this wide (em of body size) separates columns.
