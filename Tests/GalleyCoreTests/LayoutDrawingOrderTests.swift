@@ -115,6 +115,23 @@ struct LayoutDrawingOrderTests {
         #expect(layout.articles.first?.paragraphs.joined(separator: " ").hasPrefix("Upper line 0") == true)
     }
 
+    @Test("Headlines drawn as a layer of their own, before the stories, still head their stories")
+    func headlineLayerDrawnFirst() {
+        // Two stories side by side (x 20 and x 200), each a headline over eight lines; the page draws both
+        // headlines first, then the left story's lines, then the right one's.
+        func lines(_ name: String, x: Double) -> [Glyph] {
+            (0..<8).flatMap { r in LayoutFixture.latin("\(name) line \(r) of text", x: x, y: 50 + Double(r) * 14) }
+        }
+        var g = LayoutFixture.latin("Left headline", x: 20, y: 20, size: 18)
+        g += LayoutFixture.latin("Right headline", x: 200, y: 20, size: 18)
+        g += lines("Left", x: 20) + lines("Right", x: 200)
+        #expect(DrawingOrder().evidence(g).trusted)
+        let layout = PageAnalyzer().analyze(PageContent(number: 1, width: 360, height: 200, glyphs: g))
+        #expect(layout.articles.map(\.headline) == ["Left headline", "Right headline"])
+        #expect(layout.articles.last?.paragraphs.joined(separator: " ").hasPrefix("Right line 0") == true)
+        #expect(layout.articles.first?.paragraphs.joined(separator: " ").contains("Right") == false)
+    }
+
     @Test("Articles drawn mostly in the page's order keep the order they were drawn in")
     func articlesKeepDrawnOrder() {
         // Opening boxes of three articles in geometric order A, B, C; drawn A, C, B: one step agrees, one

@@ -28,7 +28,9 @@
 /// - `readingOrder`: blocks in the order the page draws them: by the line drawn in the middle of each
 ///   block's lines (the median of the lines' first glyphs), so that a line that joined a block from elsewhere
 ///   (a byline set over a story's second column, drawn before its first) does not move the block; a picture
-///   (which has no glyph) keeps its place after the block that the geometric order puts before it.
+///   (which has no glyph) keeps its place after the block that the geometric order puts before it; a
+///   headline whose next drawn block does not stand under it (headlines drawn as a layer of their own)
+///   goes before the running text the geometric order puts right under it.
 public struct DrawingOrder: Sendable {
     public var parameters: LayoutParameters
     public init(parameters: LayoutParameters = .standard) { self.parameters = parameters }
@@ -147,9 +149,40 @@ public struct DrawingOrder: Sendable {
                 key[i] = previous + 0.5
             }
         }
+        // Headlines drawn apart from their text (a layer of headlines drawn before the stories): a headline
+        // whose next drawn block does not stand under it goes before the text the geometric order puts
+        // right under it.
+        let text = geometric.filter { blocks[$0].kind != .image && !blocks[$0].lines.isEmpty }
+        let drawn = text.sorted { key[$0] < key[$1] }
+        var after: [Int: Int] = [:]
+        for (a, b) in zip(drawn, drawn.dropFirst()) { after[a] = b }
+        // Pictures the geometric order puts between a headline and the text after it.
+        var picturesBefore: [Int: [Rect]] = [:]
+        var pictures: [Rect] = []
+        for i in geometric {
+            if blocks[i].kind == .image { pictures.append(blocks[i].box); continue }
+            picturesBefore[i] = pictures
+            pictures = []
+        }
+        for (a, b) in zip(text, text.dropFirst()) where blocks[a].kind == .headline {
+            if let n = after[a], under(blocks[n], blocks[a]) { continue }
+            guard blocks[b].kind == .body else { continue }
+            let between = picturesBefore[b] ?? []
+            if under(blocks[b], blocks[a], across: between) { key[a] = key[b] - 0.5 }
+        }
         return geometric.enumerated().sorted { a, b in
             key[a.element] != key[b.element] ? key[a.element] < key[b.element] : a.offset < b.offset
         }.map(\.element)
+    }
+
+    /// True where `b` starts under `a`, at most `drawnBlockStep` em of `a`'s size lower (not counting
+    /// the height of `pictures` set between them), overlapping it.
+    func under(_ b: TextBlock, _ a: TextBlock, across pictures: [Rect] = []) -> Bool {
+        let em = max(0.01, a.size)
+        let skipped = pictures.filter { $0.y0 >= a.box.y1 - 0.5 * em && $0.y1 <= b.box.y0 + 0.5 * em }
+            .reduce(0) { $0 + $1.height }
+        return b.box.y0 >= a.box.y1 - 0.5 * em && b.box.y0 - a.box.y1 - skipped <= parameters.drawnBlockStep * em
+            && a.box.horizontalOverlap(b.box) > 0
     }
 
     /// Articles found in drawing order (each given by the boxes of its blocks, opening block first), in

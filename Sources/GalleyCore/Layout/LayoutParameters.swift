@@ -22,6 +22,8 @@ public struct LayoutParameters: Sendable, Hashable {
     /// are noisy (`tolerating(sizeNoise:)`): an OCR text layer draws the OCR's own lines, and the white
     /// between its word boxes traces gutters that are not there.
     public var drawnRunsPartAtGutters = true
+    /// A block stands under a headline when it starts at most this far (em of the headline's size) under it.
+    public var drawnBlockStep = 4.0
     /// Pages with fewer run-to-run steps than this give no evidence of their drawing order.
     public var drawnMinSteps = 8
     /// The drawing order builds lines and orders blocks when at least this share of its steps (weighed by
