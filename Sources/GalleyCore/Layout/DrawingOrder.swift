@@ -30,7 +30,8 @@
 ///   (a byline set over a story's second column, drawn before its first) does not move the block; a picture
 ///   (which has no glyph) keeps its place after the block that the geometric order puts before it; a
 ///   headline whose next drawn block does not stand under it (headlines drawn as a layer of their own)
-///   goes before the running text the geometric order puts right under it.
+///   goes before the first running text under it that the geometric order puts after it (where sizes
+///   are exact: an OCR text layer draws a headline with its block).
 public struct DrawingOrder: Sendable {
     public var parameters: LayoutParameters
     public init(parameters: LayoutParameters = .standard) { self.parameters = parameters }
@@ -150,29 +151,44 @@ public struct DrawingOrder: Sendable {
             }
         }
         // Headlines drawn apart from their text (a layer of headlines drawn before the stories): a headline
-        // whose next drawn block does not stand under it goes before the text the geometric order puts
-        // right under it.
-        let text = geometric.filter { blocks[$0].kind != .image && !blocks[$0].lines.isEmpty }
-        let drawn = text.sorted { key[$0] < key[$1] }
-        var after: [Int: Int] = [:]
-        for (a, b) in zip(drawn, drawn.dropFirst()) { after[a] = b }
-        // Pictures the geometric order puts between a headline and the text after it.
-        var picturesBefore: [Int: [Rect]] = [:]
-        var pictures: [Rect] = []
-        for i in geometric {
-            if blocks[i].kind == .image { pictures.append(blocks[i].box); continue }
-            picturesBefore[i] = pictures
-            pictures = []
-        }
-        for (a, b) in zip(text, text.dropFirst()) where blocks[a].kind == .headline {
-            if let n = after[a], under(blocks[n], blocks[a]) { continue }
-            guard blocks[b].kind == .body else { continue }
-            let between = picturesBefore[b] ?? []
-            if under(blocks[b], blocks[a], across: between) { key[a] = key[b] - 0.5 }
+        // whose next drawn block does not stand under it goes before the first running text under it that
+        // the geometric order puts after it.
+        let drawn = geometric.filter { blocks[$0].kind != .image && !blocks[$0].lines.isEmpty }
+            .sorted { key[$0] < key[$1] }
+        var rank: [Int: Int] = [:]
+        for (r, i) in geometric.enumerated() { rank[i] = r }
+        var after: [Int: Int] = [:], before: [Int: Int] = [:]
+        for (a, b) in zip(drawn, drawn.dropFirst()) { after[a] = b; before[b] = a }
+        // (Not on OCR text layers: the OCR draws a headline with its block; its tall lines are noise.)
+        for (p, a) in geometric.enumerated() where !parameters.sizesAreNoisy && blocks[a].kind == .headline
+            && !blocks[a].lines.isEmpty {
+            // Drawn right before text under it, or text the geometric order also reads after it (the first
+            // column of a story under a narrower headline): in place.
+            if let n = after[a], under(blocks[n], blocks[a]) || (rank[n]! > p && below(blocks[n], blocks[a])) {
+                continue
+            }
+            // The next line of a headline drawn right after its first one goes with it.
+            if let h = before[a], blocks[h].kind == .headline, under(blocks[a], blocks[h]) { continue }
+            // The first running text under it before the next headline, pictures between not counted.
+            var pictures: [Rect] = []
+            for b in geometric[(p + 1)...] {
+                if blocks[b].kind == .image { pictures.append(blocks[b].box); continue }
+                if blocks[b].kind == .headline { break }
+                if blocks[b].kind == .body, under(blocks[b], blocks[a], across: pictures) {
+                    key[a] = key[b] - 0.5
+                    break
+                }
+            }
         }
         return geometric.enumerated().sorted { a, b in
             key[a.element] != key[b.element] ? key[a.element] < key[b.element] : a.offset < b.offset
         }.map(\.element)
+    }
+
+    /// True where `b` starts below `a`, at most `drawnBlockStep` em of `a`'s size lower, anywhere across.
+    func below(_ b: TextBlock, _ a: TextBlock) -> Bool {
+        let em = max(0.01, a.size)
+        return b.box.y0 >= a.box.y1 - 0.5 * em && b.box.y0 - a.box.y1 <= parameters.drawnBlockStep * em
     }
 
     /// True where `b` starts under `a`, at most `drawnBlockStep` em of `a`'s size lower (not counting
