@@ -4,7 +4,7 @@ import GalleyPoppler
 
 /// What `galley articles` does: analyse the pages, write the document in the chosen format.
 struct ArticlesCommand {
-    var input: InputOptions
+    var input: PageInput
     var format: Articles.Format
     var output: String?
     var progress: Bool

@@ -38,7 +38,7 @@ struct Articles: ParsableCommand {
 
     func run() throws {
         try CommandErrors.reporting {
-            try ArticlesCommand(input: input, format: format, output: output, progress: progress, timings: timings).run()
+            try ArticlesCommand(input: PageInput(input), format: format, output: output, progress: progress, timings: timings).run()
         }
     }
 }

@@ -44,4 +44,20 @@ package struct InputOptions: ParsableArguments {
     package var password: String?
 }
 
+/// The values of `InputOptions`, as a plain struct: what the reading commands carry out, however
+/// the command line was read (see `QuickCommandLine`).
+package struct PageInput: Sendable {
+    package var file: String
+    package var pages: PageSelection?
+    package var password: String?
+
+    package init(file: String, pages: PageSelection? = nil, password: String? = nil) {
+        self.file = file; self.pages = pages; self.password = password
+    }
+
+    package init(_ options: InputOptions) {
+        self.init(file: options.file, pages: options.pages, password: options.password)
+    }
+}
+
 import Foundation
