@@ -149,3 +149,31 @@ struct ArticlesTimingsCLITests {
         }
     }
 }
+
+/// The plain command lines that `galley` reads without ArgumentParser (QuickCommandLine) do what the
+/// parsed ones do: the same command line written with `--option=value` goes through ArgumentParser.
+@Suite("galley: quick and parsed command lines agree")
+struct QuickCommandLineTests {
+    static let sample = CLIRunner.repositoryRoot.appendingPathComponent("Samples/en-metro.pdf").path
+
+    @Test("articles and inspect give the same output read either way, defaults included")
+    func sameOutputEitherWay() throws {
+        let pairs: [([String], [String])] = [
+            (["articles", Self.sample], ["articles", Self.sample, "--pages=1"]),
+            (["articles", Self.sample, "--format", "text"], ["articles", Self.sample, "--format=text"]),
+            (["articles", Self.sample, "--format", "markdown", "--pages", "1"], ["articles", "--format=markdown", "--pages=1", Self.sample]),
+            (["inspect", Self.sample], ["inspect", Self.sample, "--pages=1"]),
+            (["inspect", Self.sample, "--format", "json", "--no-rules"], ["inspect", Self.sample, "--format=json", "--no-rules"]),
+        ]
+        for (quick, parsed) in pairs {
+            let a = try CLIRunner.run(quick), b = try CLIRunner.run(parsed)
+            #expect(a.status == 0 && b.status == 0)
+            #expect(a.stdout == b.stdout, "\(quick) and \(parsed) differ")
+            #expect(!a.stdout.isEmpty)
+        }
+        // An error is reported the same way too.
+        let a = try CLIRunner.run(["articles", "/nonexistent.pdf"]), b = try CLIRunner.run(["articles", "--pages=1", "/nonexistent.pdf"])
+        #expect(a.status == b.status && a.status != 0)
+        #expect(a.stderr == b.stderr)
+    }
+}
