@@ -77,6 +77,22 @@ struct LayoutGroupingTests {
         #expect(layout.articles.first?.paragraphs.joined(separator: " ").contains("item 1 line 2") == true)
     }
 
+    @Test("Beside a section's column, a capitals heading in the next column opens an article of its own")
+    func capitalsHeadingBesideSection() {
+        // The section (headline over the column at x 20…170), then a second column at x 200 with one item.
+        var g = capitalsItems(section: true)
+        let second = capitalsItems(section: false).map { glyph -> Glyph in
+            var moved = glyph
+            moved.box = Rect(x0: glyph.box.x0 + 180, y0: glyph.box.y0, x1: glyph.box.x1 + 180, y1: glyph.box.y1)
+            return moved
+        }
+        g += second
+        let layout = PageAnalyzer().analyze(PageContent(number: 1, width: 400, height: 200, glyphs: LayoutFixture.undrawn(g)))
+        #expect(layout.articles.first?.headline == "Town News")
+        #expect(layout.articles.map(\.headline).contains("ROYAL THEATRE."))
+        #expect(layout.articles.first?.paragraphs.joined(separator: " ").contains("item 1 line 2") == true)
+    }
+
     @Test("A pull quote amid the text is kept out of the story, as furniture")
     func pullQuote() {
         var g: [Glyph] = []

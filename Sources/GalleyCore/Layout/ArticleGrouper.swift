@@ -185,8 +185,11 @@ public struct ArticleGrouper: Sendable {
         guard let next = ordered[(i + 1)...].first(where: { $0.kind != .image }), next.kind == .body else {
             return false
         }
-        // Under a headline in headline type (a section: Nouvelles diverses), capitals headings are its items'.
-        if isCapitalsHeading(b, over: next) { return !(current?.headline.contains { $0.kind == .headline } ?? false) }
+        // Under a headline in headline type (a section: Nouvelles diverses), capitals headings in the
+        // columns it heads are its items'.
+        if isCapitalsHeading(b, over: next) {
+            return !(current?.headline.contains { $0.kind == .headline && $0.box.horizontalOverlap(b.box) > 0 } ?? false)
+        }
         guard b.kind == .display || (b.bold && b.kind == .body && b.lines.count == 1),
               b.lines.count <= 3, !b.text.hasPrefix("—"), !isByline(b.text) else { return false }
         guard stacked(b, over: next, within: 2.5) else { return false }
@@ -209,8 +212,8 @@ public struct ArticleGrouper: Sendable {
     /// True where `b` is a heading in capitals at body or display size over the running text `next`: one line of
     /// capitals (cased scripts), centred over `next` within `centreTolerance` em and narrower than it by
     /// `indentTolerance` em on each side, right above it. Old papers head their short items so, at body
-    /// size; a story's first lines are never all capitals and centred. Under a headline in headline type
-    /// they head the items of that section and open no article (`isBriefHeadline`).
+    /// size; a story's first lines are never all capitals and centred. Under a headline in headline type,
+    /// in the columns it spans, they head the items of that section and open no article (`isBriefHeadline`).
     func isCapitalsHeading(_ b: TextBlock, over next: TextBlock) -> Bool {
         guard b.kind == .body || b.kind == .small || b.kind == .display, !b.bold, !isByline(b.text),
               b.isCapitalsLine(minLetters: parameters.capitalsMinLetters, capitalShare: parameters.capitalsShare),
