@@ -14,9 +14,9 @@
 /// - `coherence` is the share of steps from one run to the next that go on in reading order: to the next
 ///   line of the same column (starting lower by at most `drawnLineStep` em of the run's size, overlapping it
 ///   horizontally) or further along the same row; each step counts as many times as the run it leads to
-///   has glyphs, and runs shorter than `drawnMinRunGlyphs` (noise) are passed over. A page drawn in reading order scores near 1 (only its column and block jumps count against
-///   it), a shuffled one near 0. Pages with fewer than
-///   `drawnMinSteps` steps give no evidence and score 0.
+///   has glyphs, and runs shorter than `drawnMinRunGlyphs` (noise) are passed over. A page drawn in
+///   reading order scores near 1 (only its column and block jumps count against it), a shuffled one near
+///   0. Pages with fewer than `drawnMinSteps` steps give no evidence and score 0.
 /// - `lines`, for a page whose coherence reaches `drawingOrderTrust`: each run is a line, its glyphs left
 ///   to right, so that two columns drawn one after the other never share a line however narrow their
 ///   gutter; vertical glyphs form vertical lines as `LineBuilder` makes them, each read in drawing order
