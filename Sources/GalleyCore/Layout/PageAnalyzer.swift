@@ -1,9 +1,13 @@
 import Foundation
 
 /// The layout pipeline for one page:
-/// glyphs → lines (LineBuilder, SplitRowMender) → blocks (BlockBuilder) → kinds (RoleClassifier) → furniture
-/// (FurnitureFinder) → drop capitals (DropCapMerger) → regions and reading order (RegionCutter) → articles
-/// (ArticleGrouper) → paragraphs (ParagraphJoiner). Each stage is its own type with its own contract and tests.
+/// glyphs → evidence of the drawing order and of the type sizes (DrawingOrder, RoleClassifier.sizeNoise) →
+/// lines (the drawn runs where the drawing order is trusted, else LineBuilder and SplitRowMender) → blocks
+/// (BlockBuilder; on trusted pages their lines as drawn, drawn fragments absorbed) → kinds (RoleClassifier)
+/// → furniture (FurnitureFinder) → drop capitals (DropCapMerger) → regions and reading order (RegionCutter;
+/// on trusted pages rearranged into drawing order) → articles (ArticleGrouper; on trusted pages in drawing
+/// order unless drawn bottom up) → paragraphs (ParagraphJoiner). Where sizes scatter, the size ratios are
+/// widened (LayoutParameters.tolerating). Each stage is its own type with its own contract and tests.
 public struct PageAnalyzer: Sendable {
     public var parameters: LayoutParameters
     public init(parameters: LayoutParameters = .standard) { self.parameters = parameters }
