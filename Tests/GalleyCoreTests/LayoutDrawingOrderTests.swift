@@ -205,6 +205,11 @@ struct LayoutNoisySizeTests {
         #expect(exact.count == 40)
         let ocr = DrawingOrder(parameters: LayoutParameters.standard.tolerating(sizeNoise: 0.08)).runs(g, bodySize: 10)
         #expect(ocr.count == 20)
+        // A table row of an OCR layer, label and value 18 em apart, is one line there; with exact sizes
+        // a gap that wide parts it.
+        let row = LayoutFixture.latin("Froment", x: 20, y: 400) + LayoutFixture.latin("15 50", x: 235, y: 400)
+        #expect(DrawingOrder().runs(row, bodySize: 10).count == 2)
+        #expect(DrawingOrder(parameters: LayoutParameters.standard.tolerating(sizeNoise: 0.08)).runs(row, bodySize: 10).count == 1)
     }
 
     @Test("On a page with scattered sizes, a line flush with its column joins it however large OCR made it")

@@ -9,7 +9,7 @@
 /// Contract:
 /// - `runs` cuts the horizontal glyphs, in drawing order, into runs: consecutive glyphs on one baseline,
 ///   each starting after the one before (no further back than a glyph overlap), at most `drawnRunGap` em
-///   after it or, where no column rule or traced gutter parts them, at most `maxWordGap` em; display type
+///   after it or, where no column rule or traced gutter parts them, at most `drawnMaxGap` em; display type
 ///   parts at `displayGutter` em, as in `LineBuilder` (two headlines side by side).
 /// - `coherence` is the share of steps from one run to the next that go on in reading order: to the next
 ///   line of the same column (starting lower by at most `drawnLineStep` em of the run's size, overlapping it
@@ -48,7 +48,7 @@ public struct DrawingOrder: Sendable {
 
     /// Runs of consecutive glyphs on one baseline, as index ranges into `glyphs` (horizontal glyphs only,
     /// in drawing order). A gap wider than `drawnRunGap` em (the stretched word space of a narrow justified
-    /// column, up to `maxWordGap`) parts two runs only where a column rule or a gutter the page's white
+    /// column, up to `drawnMaxGap`) parts two runs only where a column rule or a gutter the page's white
     /// space traces (GutterFinder) runs through it: some producers draw a row across columns (not where
     /// `drawnRunsPartAtGutters` is off: OCR text layers). Without a
     /// `bodySize` no gutters are traced (wide gaps go on): enough to measure the order's coherence.
@@ -62,7 +62,7 @@ public struct DrawingOrder: Sendable {
             let tol = parameters.baselineTolerance * s
             guard abs(a.box.midY - b.box.midY) <= tol || abs(a.box.y1 - b.box.y1) <= tol else { return true }
             let gap = b.box.x0 - a.box.x1
-            guard gap >= -0.6 * s, gap <= parameters.maxWordGap * s else { return true }
+            guard gap >= -0.6 * s, gap <= parameters.drawnMaxGap * s else { return true }
             if walls.contains(where: { $0.x1 > a.box.x1 - 0.5 && $0.x0 < b.box.x0 + 0.5
                 && $0.y0 < b.box.midY && $0.y1 > b.box.midY }) { return true }
             guard let bodySize else { return false }

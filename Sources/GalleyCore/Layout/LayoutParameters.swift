@@ -18,6 +18,11 @@ public struct LayoutParameters: Sendable, Hashable {
     public var drawnFragmentLines = 2
     /// Runs of fewer glyphs than this (OCR noise, stray marks) do not count in the coherence.
     public var drawnMinRunGlyphs = 3
+    /// The widest gap (em) inside one drawn run: `maxWordGap` where sizes are exact; on an OCR text layer
+    /// (`tolerating(sizeNoise:)`) wider, since the OCR draws its own lines and a table's label and value
+    /// sit far apart on one.
+    public var drawnMaxGap = 12.0
+    public var drawnMaxGapOCR = 24.0
     /// A drawn run parts at a gap wider than `drawnRunGap` where a traced gutter crosses it. Off where sizes
     /// are noisy (`tolerating(sizeNoise:)`): an OCR text layer draws the OCR's own lines, and the white
     /// between its word boxes traces gutters that are not there.
@@ -269,6 +274,7 @@ public struct LayoutParameters: Sendable, Hashable {
         p.flushLineSizeRatio = max(p.flushLineSizeRatio, p.headlineRatio)
         p.sizesAreNoisy = true
         p.drawnRunsPartAtGutters = false
+        p.drawnMaxGap = max(p.drawnMaxGap, p.drawnMaxGapOCR)
         return p
     }
 }
