@@ -93,6 +93,15 @@ struct LayoutGroupingTests {
         #expect(layout.articles.first?.paragraphs.joined(separator: " ").contains("item 1 line 2") == true)
     }
 
+    @Test("Under a banner across the page (wider than two columns), capitals headings still open articles")
+    func capitalsHeadingsUnderBanner() {
+        var g = LayoutFixture.latin("General Commercial Advertiser of the Town", x: 10, y: -30, size: 20)
+        g += capitalsItems(section: false)
+        let layout = PageAnalyzer().analyze(PageContent(number: 1, width: 450, height: 200, glyphs: LayoutFixture.undrawn(g)))
+        // (The first item, right under the banner, is read as the banner's story.)
+        #expect(layout.articles.map(\.headline) == ["General Commercial Advertiser of the Town", "NEW MARKET HALL."])
+    }
+
     @Test("A pull quote amid the text is kept out of the story, as furniture")
     func pullQuote() {
         var g: [Glyph] = []

@@ -185,10 +185,14 @@ public struct ArticleGrouper: Sendable {
         guard let next = ordered[(i + 1)...].first(where: { $0.kind != .image }), next.kind == .body else {
             return false
         }
-        // Under a headline in headline type (a section: Nouvelles diverses), capitals headings in the
-        // columns it heads are its items'.
+        // Under a headline in headline type over one or two columns (a section: Nouvelles diverses),
+        // capitals headings in the columns it heads are its items'. (Not under a nameplate or a banner
+        // across the page.)
         if isCapitalsHeading(b, over: next) {
-            return !(current?.headline.contains { $0.kind == .headline && $0.box.horizontalOverlap(b.box) > 0 } ?? false)
+            return !(current?.headline.contains { h in
+                h.kind == .headline && h.box.horizontalOverlap(b.box) > 0
+                    && h.box.width <= parameters.sectionMaxColumns * next.box.width
+            } ?? false)
         }
         guard b.kind == .display || (b.bold && b.kind == .body && b.lines.count == 1),
               b.lines.count <= 3, !b.text.hasPrefix("—"), !isByline(b.text) else { return false }

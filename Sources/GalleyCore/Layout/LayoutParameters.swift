@@ -235,6 +235,8 @@ public struct LayoutParameters: Sendable, Hashable {
     /// (a heading at body size in old papers, centred over its item).
     public var capitalsMinLetters = 4
     public var capitalsShare = 0.8
+    /// A section headline (whose capitals headings head its items) is at most this many columns wide.
+    public var sectionMaxColumns = 2.2
     /// A brief's headline (not bold) is set at least this many times the size of the text under it.
     public var briefHeadlineRatio = 1.15
     /// A single letter at least this many times the body size, level with a paragraph's first line, is
