@@ -12,10 +12,13 @@
 #              GALLEY   galley binary to use (default: built here with swift build -c release)
 #              SCRATCH  swift build scratch path for that build (default .build)
 #              DPI      overlay resolution (default 72); STORY_DPI: first story page preview (default 60)
+#              SOURCE_DATE_EPOCH  the date the PDFs carry (default 2025-01-01)
 set -eu
 cd "$(dirname "$0")/.."
 
 OUT=${RENDERS:-Renders}
+# The PDFs carry a fixed date, so that regenerating them changes no byte where nothing else changed.
+export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1735689600}
 DPI=${DPI:-72}
 STORY_DPI=${STORY_DPI:-60}
 if [ -z "${GALLEY:-}" ]; then

@@ -103,4 +103,22 @@ struct PrintCLITests {
         let info = try CLIRunner.run(["inspect", out, "--no-rules"])
         #expect(info.stdout.contains("page 1: 595.28 x 841.89 pt"), "\(info.stdout)")
     }
+
+    @Test("With SOURCE_DATE_EPOCH set, printing the same story twice gives the same bytes")
+    func reproducibleWithSourceDateEpoch() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let a = folder.appendingPathComponent("a.pdf").path, b = folder.appendingPathComponent("b.pdf").path
+        var env = ProcessInfo.processInfo.environment
+        env["SOURCE_DATE_EPOCH"] = "1735689600"
+        for out in [a, b] {
+            let r = try CLIRunner.run(["print", Self.sample, "--article", "p1-a1", "-o", out], environment: env)
+            #expect(r.status == 0, "\(r.stderr)")
+            // (a second apart at least, so that a clock stamp would differ)
+            if out == a { Thread.sleep(forTimeInterval: 1.1) }
+        }
+        let da = try Data(contentsOf: URL(fileURLWithPath: a)), db = try Data(contentsOf: URL(fileURLWithPath: b))
+        #expect(!da.isEmpty && da == db)
+        #expect(String(decoding: da, as: UTF8.self).contains("20250101000000"))
+    }
 }

@@ -107,6 +107,7 @@ public final class OverlayPDF {
             }
             surface = s
             cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "galley overlay")
+            PDFDates.stamp(s)
             cr = cairo_create(s)
         } else {
             cairo_show_page(cr)

@@ -55,6 +55,7 @@ public struct StoryPrinter: Sendable {
             cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title)
         }
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "galley print")
+        PDFDates.stamp(surface)
         guard let cr = cairo_create(surface) else { throw RenderError.cairo(what: "draw the story", status: "no context") }
         defer { cairo_destroy(cr) }
 
