@@ -9,6 +9,11 @@ struct Articles: ParsableCommand {
             groups the text into articles. Page furniture (header, folio, advertisements) is listed apart \
             in the JSON and never mixed into articles.
 
+            Evidence weighed per page: the order in which the page draws its text (most producers and \
+            OCR text layers draw it line by line in reading order; where a page does, its drawn lines and \
+            the order of its blocks are followed, and --timings says so), the type sizes (scattered ones, \
+            as OCR gives them, are read with wider tolerances) and the geometry of columns, gutters and rules.
+
             Formats: json follows the schema galley.articles/1 (every key present, absent display lines \
             as null, boxes as [x0, y0, x1, y1] in points from the top-left corner). text and markdown \
             write the articles one after another: kicker, headline, deck and byline first, then the \
