@@ -17,6 +17,8 @@ struct ArticlesCommand {
         let numbers = try PageRange.resolve(input.pages, count: document.pageCount)
         let reporter = ProgressReporter(requested: progress)
         var pageTimings: [PageTimings] = []
+        // Pages that could not be read: reported as met, listed with a warning, the others output.
+        var failed: Set<Int> = []
         let result = try ArticlesPipeline().run(document, source: input.file, pages: numbers, progress: { i, count, _ in
             if count > 1 { reporter.report("page \(i)/\(count)…") }
         }, timed: { t in
@@ -24,12 +26,16 @@ struct ArticlesCommand {
             reporter.finish()
             Self.writeTiming(t.line)
             pageTimings.append(t)
+        }, failed: { failure in
+            reporter.finish()
+            failure.report()
+            failed.insert(failure.page)
         })
         reporter.finish()
         if timings && pageTimings.count > 1 {
             Self.writeTiming(PageTimings.sum(pageTimings).line.replacingOccurrences(of: "page 0:", with: "all \(pageTimings.count) pages:"))
         }
-        for page in result.pages {
+        for page in result.pages where !failed.contains(page.number) {
             for warning in page.warnings { Warnings.write(warning) }
         }
         let data = try Self.render(result, as: format)
@@ -38,6 +44,7 @@ struct ArticlesCommand {
         } else {
             FileHandle.standardOutput.write(data)
         }
+        if !failed.isEmpty { throw PagesSkipped(count: failed.count) }
     }
 
     private static func writeTiming(_ line: String) {

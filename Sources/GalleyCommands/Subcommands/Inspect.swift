@@ -16,9 +16,13 @@ struct Inspect: ParsableCommand {
             horizontal, vertical, frame (a rectangle's outline), fill (a tinted box). A page without a \
             text layer (a scan) is reported with a warning suggesting OCR.
 
-            Exit status: 0 on success; 2 when the file cannot be read (missing, not a PDF, damaged, \
-            encrypted without the right --password, a page out of range or of zero size); 64 for \
-            invalid options.
+            A page that cannot be read (damaged, or of zero size) is reported on standard error \
+            ("galley: page 3: skipped: …") and skipped; in JSON it is listed without glyphs, with a \
+            warning saying why. The other pages are written.
+
+            Exit status: 0 on success; 1 when some pages were skipped; 2 when the file cannot be read \
+            (missing, not a PDF, damaged, encrypted without the right --password, a page out of range); \
+            64 for invalid options.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
