@@ -114,3 +114,108 @@ struct PageIsolationTests {
         }
     }
 }
+
+/// Numbers from damage (a huge MediaBox, a huge or infinite matrix or font size) never reach the
+/// outputs as `inf` or `nan`, and never crash the layout.
+@Suite("galley: impossible numbers are kept out of the outputs")
+struct ImpossibleNumberTests {
+    /// A number PDF syntax can write (it has no exponents): 1 followed by `zeros` zeros.
+    static func power(_ zeros: Int) -> String { "1" + String(repeating: "0", count: zeros) }
+
+    /// Three pages; the second's MediaBox is 10^307 points a side.
+    static let hugeMediaBox: Data = RawPDF.data([
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [4 0 R 6 0 R 8 0 R] /Count 3 >>",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        RawPDF.page(contents: 5), RawPDF.text("One"),
+        RawPDF.page(contents: 7, mediaBox: "0 0 \(power(307)) \(power(307))"), RawPDF.text("Two"),
+        RawPDF.page(contents: 9), RawPDF.text("Three"),
+    ])
+
+    /// One page of ordinary text, with glyphs drawn at a scale of 10^24 and of 9…9 (400 digits,
+    /// infinite as a double), a glyph of a million points, an infinite fill and a stroke 10^24 long.
+    static let impossibleGlyphs: Data = {
+        let big = power(24), inf = String(repeating: "9", count: 400)
+        let stream = """
+            BT /F1 12 Tf 40 100 Td (Normal text here) Tj ET
+            BT /F1 12 Tf \(big) 0 0 \(big) 40 150 Tm (Huge) Tj ET
+            BT /F1 12 Tf \(inf) 0 0 \(inf) 40 200 Tm (Inf) Tj ET
+            BT /F1 1000000 Tf 40 250 Td (M) Tj ET
+            q \(inf) 0 0 \(inf) 0 0 cm 0 0 10 10 re f Q
+            q 2 w 0 0 m \(big) 0 l S Q
+            """
+        return RawPDF.data([
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            RawPDF.page(contents: 5),
+            "<< /Length \(stream.utf8.count) >>\nstream\n\(stream)\nendstream",
+        ])
+    }()
+
+    static func expectNoNonFinite(_ text: String, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        for token in ["inf", "nan", "Infinity", "NaN"] {
+            #expect(!text.contains(token), "\(what) holds \(token)", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test("a page with a MediaBox of 10^307 points is skipped as implausible; the JSON holds no inf and the other pages are output")
+    func hugeMediaBoxIsSkipped() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pdf = folder.appendingPathComponent("huge.pdf")
+        try Self.hugeMediaBox.write(to: pdf)
+        for command in [["articles", pdf.path, "--format", "json"], ["inspect", pdf.path, "--format", "json"]] {
+            let r = try CLIRunner.run(command)
+            #expect(r.status == 1, "\(command[0]): exit \(r.status): \(r.stderr)")
+            #expect(r.stderr.hasPrefix("galley: page 2: skipped: the page's size") && r.stderr.contains("larger than any page"),
+                    "\(r.stderr)")
+            #expect(r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
+            Self.expectNoNonFinite(r.stdout, command[0])
+            let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+            let pages = json?["pages"] as? [[String: Any]] ?? []
+            #expect(pages.compactMap { $0["number"] as? Int } == [1, 2, 3])
+            #expect(pages[1]["width"] as? Int == 0 && pages[1]["height"] as? Int == 0)
+        }
+        let text = try CLIRunner.run(["inspect", pdf.path])
+        Self.expectNoNonFinite(text.stdout, "inspect text")
+        #expect(text.status == 1 && text.stdout.contains("page 3: 400 x 300 pt"), "\(text.stdout)")
+    }
+
+    @Test("glyphs and shapes with infinite or absurd coordinates are left out with one warning for the page, and the rest of it is read")
+    func impossibleGlyphsAreDropped() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pdf = folder.appendingPathComponent("glyphs.pdf")
+        try Self.impossibleGlyphs.write(to: pdf)
+
+        let articles = try CLIRunner.run(["articles", pdf.path, "--format", "json"])
+        #expect(articles.status == 0, "exit \(articles.status): \(articles.stderr.prefix(300))")
+        Self.expectNoNonFinite(articles.stdout, "articles")
+        let warnings = articles.stderr.split(separator: "\n")
+        #expect(warnings.count == 1 && warnings[0].hasPrefix("galley: warning: page 1: left out ")
+                && warnings[0].contains("impossible coordinates"), "\(articles.stderr)")
+        let doc = try JSONSerialization.jsonObject(with: Data(articles.stdout.utf8)) as? [String: Any]
+        let page = (doc?["pages"] as? [[String: Any]])?.first
+        #expect((page?["warnings"] as? [String])?.count == 1)
+        let paragraphs = (doc?["articles"] as? [[String: Any]] ?? []).flatMap { $0["paragraphs"] as? [String] ?? [] }
+        #expect(paragraphs == ["Normal text here"], "\(paragraphs)")
+        if PageIsolationTests.schemaCheckable {
+            let out = folder.appendingPathComponent("out.json")
+            try Data(articles.stdout.utf8).write(to: out)
+            let errors = try ArticlesCLITests.schemaErrors(out.path)
+            #expect(errors == nil, "schema violations: \(errors ?? "")")
+        }
+
+        let inspect = try CLIRunner.run(["inspect", pdf.path, "--format", "json"])
+        #expect(inspect.status == 0)
+        Self.expectNoNonFinite(inspect.stdout, "inspect")
+        let report = try JSONSerialization.jsonObject(with: Data(inspect.stdout.utf8)) as? [String: Any]
+        let glyphs = ((report?["pages"] as? [[String: Any]])?.first?["glyphs"] as? [[String: Any]]) ?? []
+        #expect(glyphs.compactMap { $0["text"] as? String }.joined() == "Normaltexthere")
+        for g in glyphs {
+            let box = g["bbox"] as? [Double] ?? []
+            #expect(box.count == 4 && box.allSatisfy { $0 >= -4000 && $0 <= 4400 }, "\(g)")
+        }
+    }
+}
