@@ -23,6 +23,10 @@ struct OverlayCommand {
         let rasterizer = try PageRasterizer(document: document)
         let numbers = try PageRange.resolve(input.pages, count: document.pageCount)
         let target = OverlayOutput(input: input.file, output: output)
+        // Refused before any drawing: an output that is the input PDF, a folder, a FIFO or a device.
+        for path in target.format == .pdf ? [target.path] : numbers.map({ target.pngPath(page: $0, count: numbers.count) }) {
+            try AtomicFile.checkWritable(path, input: input.file)
+        }
         let scale = dpi / 72
         var style = OverlayStyle()
         style.showLegend = legend

@@ -219,3 +219,116 @@ struct ImpossibleNumberTests {
         }
     }
 }
+
+/// `-o` never destroys what it should not: the input, a FIFO or device, a folder; paths are
+/// resolved by the file system; an interrupted write leaves no temporary file.
+@Suite("galley articles -o: outputs that would lose data are refused")
+struct OutputSafetyTests {
+    static let sample = CLIRunner.repositoryRoot.appendingPathComponent("Samples/en-brief.pdf").path
+
+    /// A copy of a sample in a fresh folder.
+    static func copy(in folder: URL, name: String = "in.pdf") throws -> URL {
+        let url = folder.appendingPathComponent(name)
+        try FileManager.default.copyItem(atPath: sample, toPath: url.path)
+        return url
+    }
+
+    @Test("-o naming the input PDF, by any name, is refused on one line with exit 2 and the input is untouched")
+    func outputThatIsTheInputIsRefused() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = try Self.copy(in: folder)
+        let before = try Data(contentsOf: input)
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("link.pdf").path, withDestinationPath: "in.pdf")
+        for (arguments, named) in [(["articles", "in.pdf", "-o", "in.pdf"], "in.pdf"),
+                                   (["articles", "in.pdf", "--output=./in.pdf"], "./in.pdf"),
+                                   (["articles", "in.pdf", "--format", "text", "-o", "link.pdf"], "link.pdf"),
+                                   (["articles", "link.pdf", "--output", input.path], input.path)] {
+            let r = try CLIRunner.run(arguments, directory: folder)
+            #expect(r.status == 2, "\(arguments): exit \(r.status)")
+            #expect(r.stderr == "galley: error: cannot write \(named): it is the input file; choose another output\n", "\(r.stderr)")
+            #expect(r.stdout.isEmpty)
+        }
+        #expect(try Data(contentsOf: input) == before, "the input changed")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["in.pdf", "link.pdf"])
+        // Read quickly (-o) or by ArgumentParser (--output=), the refusal is the same.
+        let a = try CLIRunner.run(["articles", "in.pdf", "-o", "in.pdf"], directory: folder)
+        let b = try CLIRunner.run(["articles", "in.pdf", "--output=in.pdf"], directory: folder)
+        #expect(a.status == b.status && a.stderr == b.stderr)
+    }
+
+    @Test("overlay and print refuse -o naming the input PDF on one line with exit 2, and the input is untouched")
+    func overlayAndPrintRefuseTheInput() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = try Self.copy(in: folder)
+        let before = try Data(contentsOf: input)
+        for arguments in [["overlay", "in.pdf", "-o", "in.pdf"], ["print", "in.pdf", "--article", "p1-a1", "-o", "in.pdf"]] {
+            let r = try CLIRunner.run(arguments, directory: folder)
+            #expect(r.status == 2, "\(arguments): exit \(r.status): \(r.stderr)")
+            #expect(r.stderr == "galley: error: cannot write in.pdf: it is the input file; choose another output\n", "\(r.stderr)")
+        }
+        #expect(try Data(contentsOf: input) == before, "the input changed")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["in.pdf"])
+    }
+
+    @Test("-o naming a FIFO, a device or a folder is refused on one line with exit 2, and the FIFO stays a FIFO")
+    func outputThatIsNoRegularFileIsRefused() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fifo = folder.appendingPathComponent("pipe").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let sub = folder.appendingPathComponent("sub")
+        try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: false)
+        for (output, why) in [(fifo, "it is a FIFO, not a regular file"), ("/dev/null", "it is a device, not a regular file"),
+                              (sub.path, "it is a folder"), (sub.path + "/", "it is a folder")] {
+            let r = try CLIRunner.run(["articles", Self.sample, "-o", output])
+            #expect(r.status == 2, "\(output): exit \(r.status)")
+            #expect(r.stderr == "galley: error: cannot write \(output): \(why)\n", "\(r.stderr)")
+        }
+        var info = stat()
+        #expect(stat(fifo, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO, "the FIFO was replaced")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: sub.path).isEmpty)
+    }
+
+    @Test("-o zz/../x.json is resolved by the file system: refused clearly where zz does not exist, written where it does")
+    func dotDotIsResolvedByTheFileSystem() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let missing = try CLIRunner.run(["articles", Self.sample, "-o", "zz/../x.json"], directory: folder)
+        #expect(missing.status == 2)
+        #expect(missing.stderr == "galley: error: cannot write zz/../x.json: folder zz/.. does not exist\n", "\(missing.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("zz"), withIntermediateDirectories: false)
+        let present = try CLIRunner.run(["articles", Self.sample, "-o", "zz/../x.json"], directory: folder)
+        #expect(present.status == 0, "\(present.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["x.json", "zz"])
+    }
+
+    @Test("SIGINT or SIGTERM while the output file is being written removes its temporary file", arguments: [SIGINT, SIGTERM])
+    func interruptedWriteLeavesNoTemporaryFile(_ sig: Int32) throws {
+        let folder = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try CLIRunner.galleyPath())
+        process.arguments = ["articles", Self.sample, "-o", folder.appendingPathComponent("out.json").path]
+        // Holds the written temporary file in place for a while before its rename.
+        process.environment = ProcessInfo.processInfo.environment.merging(["GALLEY_TEST_PAUSE_BEFORE_RENAME": "10"]) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var temporary: [String] = []
+        let deadline = Date().addingTimeInterval(15)
+        while temporary.isEmpty && Date() < deadline && process.isRunning {
+            Thread.sleep(forTimeInterval: 0.05)
+            temporary = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        }
+        #expect(temporary.count == 1 && temporary[0].hasPrefix(".out.json.") && temporary[0].hasSuffix(".tmp"), "\(temporary)")
+        kill(process.processIdentifier, sig)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == sig,
+                "ended by \(process.terminationReason == .uncaughtSignal ? "signal" : "exit") \(process.terminationStatus)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty, "files left behind")
+    }
+}

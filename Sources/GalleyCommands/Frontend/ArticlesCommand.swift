@@ -12,7 +12,7 @@ struct ArticlesCommand {
 
     func run() throws {
         // Fail before the analysis, not after it, where the output cannot be written.
-        if let output { try AtomicFile.checkWritable(output) }
+        if let output { try AtomicFile.checkWritable(output, input: input.file) }
         let document = try PDFDocument(path: input.file, password: input.password)
         let numbers = try PageRange.resolve(input.pages, count: document.pageCount)
         let reporter = ProgressReporter(requested: progress)
@@ -40,7 +40,7 @@ struct ArticlesCommand {
         }
         let data = try Self.render(result, as: format)
         if let output {
-            try AtomicFile.write(data, to: output)
+            try AtomicFile.write(data, to: output, input: input.file)
         } else {
             FileHandle.standardOutput.write(data)
         }
