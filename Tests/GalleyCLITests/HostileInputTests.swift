@@ -182,6 +182,22 @@ struct ImpossibleNumberTests {
         #expect(text.status == 1 && text.stdout.contains("page 3: 400 x 300 pt"), "\(text.stdout)")
     }
 
+    @Test("overlay and print stop on a page of 10^307 points with one clear line and exit 2, not a crash")
+    func hugeMediaBoxStopsOverlayAndPrint() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pdf = folder.appendingPathComponent("huge.pdf")
+        try Self.hugeMediaBox.write(to: pdf)
+        for arguments in [["overlay", "huge.pdf", "--pages", "2", "-o", "o.png"],
+                          ["print", "huge.pdf", "--pages", "2", "--article", "p2-a1", "-o", "s.pdf"]] {
+            let r = try CLIRunner.run(arguments, directory: folder)
+            #expect(r.status == 2, "\(arguments[0]): exit \(r.status): \(r.stderr.prefix(300))")
+            #expect(r.stderr.hasPrefix("galley: error: page 2 is ") && r.stderr.contains("larger than any page")
+                    && r.stderr.split(separator: "\n").count == 1, "\(r.stderr.prefix(300))")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["huge.pdf"])
+    }
+
     @Test("glyphs and shapes with infinite or absurd coordinates are left out with one warning for the page, and the rest of it is read")
     func impossibleGlyphsAreDropped() throws {
         let folder = try CLIRunner.temporaryFolder()
@@ -280,14 +296,23 @@ struct OutputSafetyTests {
         #expect(mkfifo(fifo, 0o600) == 0)
         let sub = folder.appendingPathComponent("sub")
         try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: false)
-        for (output, why) in [(fifo, "it is a FIFO, not a regular file"), ("/dev/null", "it is a device, not a regular file"),
-                              (sub.path, "it is a folder"), (sub.path + "/", "it is a folder")] {
+        var cases = [(fifo, "it is a FIFO, not a regular file"), (sub.path, "it is a folder"), (sub.path + "/", "it is a folder")]
+        // A device of the test's own (a copy of /dev/null's node), never /dev/null itself: a galley
+        // without this check, run as root, replaces the device it is given with a regular file.
+        let device = folder.appendingPathComponent("null").path
+        if mknod(device, S_IFCHR | 0o666, dev_t((1 << 8) | 3)) == 0 {
+            cases.append((device, "it is a device, not a regular file"))
+        } else {
+            print("SKIPPED part: cannot make a device node (not root); the device case is not checked")
+        }
+        for (output, why) in cases {
             let r = try CLIRunner.run(["articles", Self.sample, "-o", output])
             #expect(r.status == 2, "\(output): exit \(r.status)")
             #expect(r.stderr == "galley: error: cannot write \(output): \(why)\n", "\(r.stderr)")
         }
         var info = stat()
         #expect(stat(fifo, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO, "the FIFO was replaced")
+        if cases.count == 4 { #expect(stat(device, &info) == 0 && info.st_mode & S_IFMT == S_IFCHR, "the device was replaced") }
         #expect(try FileManager.default.contentsOfDirectory(atPath: sub.path).isEmpty)
     }
 
@@ -330,5 +355,40 @@ struct OutputSafetyTests {
         #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == sig,
                 "ended by \(process.terminationReason == .uncaughtSignal ? "signal" : "exit") \(process.terminationStatus)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty, "files left behind")
+    }
+
+    @Test("SIGTERM while overlay draws several pages removes the temporary files of the pages already drawn")
+    func interruptedOverlayLeavesNoTemporaryFiles() throws {
+        guard CLIRunner.available("qpdf") else {
+            print("SKIPPED: qpdf is not installed; cannot join the samples into one document")
+            return
+        }
+        let folder = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let samples = try FileManager.default.contentsOfDirectory(atPath: CLIRunner.repositoryRoot.appendingPathComponent("Samples").path)
+            .filter { $0.hasSuffix(".pdf") }.sorted().map { CLIRunner.repositoryRoot.appendingPathComponent("Samples/\($0)").path }
+        let joined = folder.appendingPathComponent("joined.pdf").path
+        #expect(try CLIRunner.runProgram("qpdf", ["--empty", "--pages"] + samples + ["--", joined]).status == 0)
+        let out = folder.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: false)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try CLIRunner.galleyPath())
+        process.arguments = ["overlay", joined, "--dpi", "150", "-o", out.appendingPathComponent("o.png").path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var temporary: [String] = []
+        let deadline = Date().addingTimeInterval(30)
+        while temporary.isEmpty && Date() < deadline && process.isRunning {
+            Thread.sleep(forTimeInterval: 0.01)
+            temporary = ((try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []).filter { $0.hasSuffix(".tmp") }
+        }
+        #expect(!temporary.isEmpty, "overlay finished before a temporary file was seen")
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        // Five pages are still to draw (about a second): the signal ends the run, not its last page.
+        #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGTERM,
+                "ended by \(process.terminationReason == .uncaughtSignal ? "signal" : "exit") \(process.terminationStatus)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty, "files left behind")
     }
 }

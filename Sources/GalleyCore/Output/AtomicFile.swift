@@ -81,8 +81,8 @@ public enum AtomicFile {
         let folder = Self.folder(of: path)
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let temp = (folder == "/" ? "" : folder) + "/.\(name).\(getpid())-\(UInt32.random(in: 0 ... .max)).tmp"
-        Interruption.pending(temp)
-        defer { Interruption.pending(nil) }
+        TemporaryFiles.register(temp)
+        defer { TemporaryFiles.forget(temp) }
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         guard fd >= 0 else { throw Failure.notWritable(path: path, reason: String(cString: strerror(errno))) }
         var failure: Int32 = 0
@@ -120,29 +120,45 @@ private func posixWrite(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) ->
     write(fd, bytes, count)
 }
 
-/// The temporary file being written, removed by the handlers of SIGINT, SIGTERM and SIGHUP before
-/// the signal ends the process as it would have without them. The path sits in a fixed buffer so
-/// the handler only reads memory and calls `unlink`, both safe in a signal handler.
-enum Interruption {
-    nonisolated(unsafe) static let buffer: UnsafeMutablePointer<CChar> = {
-        let b = UnsafeMutablePointer<CChar>.allocate(capacity: Int(PATH_MAX) + 1)
-        b[0] = 0
-        return b
+/// Temporary files being written, removed by the handlers of SIGINT, SIGTERM and SIGHUP before
+/// the signal ends the process as it would have without them: `AtomicFile` and the renderers'
+/// pending files register theirs until they are renamed or removed.
+///
+/// The handler only reads a fixed table of C strings and calls `unlink`, both safe in a signal
+/// handler; registering (on the thread that writes, under a lock) allocates. Up to 4,096 files at
+/// once are tracked; beyond that a file is written as before, without this cleanup.
+public enum TemporaryFiles {
+    static let capacity = 4096
+    nonisolated(unsafe) static let slots: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?> = {
+        let table = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: capacity)
+        table.initialize(repeating: nil, count: capacity)
+        return table
     }()
     nonisolated(unsafe) static var installed = false
+    static let lock = NSLock()
 
     static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 
-    /// Makes `path` the file to remove on a signal (nil: none).
-    static func pending(_ path: String?) {
-        guard let path else { buffer[0] = 0; return }
+    /// Makes `path` a file to remove if the process is interrupted.
+    public static func register(_ path: String) {
+        lock.lock()
+        defer { lock.unlock() }
         install()
-        let bytes = Array(path.utf8CString)
-        guard bytes.count <= Int(PATH_MAX) + 1 else { buffer[0] = 0; return }
-        // The terminating zero is written first, so the handler never reads half a path.
-        buffer[0] = 0
-        for i in 1..<bytes.count { buffer[i] = bytes[i] }
-        buffer[0] = bytes[0]
+        guard let slot = (0..<capacity).first(where: { slots[$0] == nil }) else { return }
+        slots[slot] = strdup(path)
+    }
+
+    /// Forgets `path` (renamed into place or removed).
+    public static func forget(_ path: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        for i in 0..<capacity {
+            guard let p = slots[i], strcmp(p, path) == 0 else { continue }
+            // Out of the table before it is freed: the handler never reads a freed string.
+            slots[i] = nil
+            free(p)
+            return
+        }
     }
 
     /// Installs the handlers once, for the signals whose action is still the default (a signal the
@@ -150,11 +166,13 @@ enum Interruption {
     static func install() {
         guard !installed else { return }
         installed = true
-        _ = buffer
+        _ = slots
         for sig in signals {
             var old = sigaction()
             let handler: @convention(c) (Int32) -> Void = { sig in
-                if Interruption.buffer[0] != 0 { unlink(Interruption.buffer) }
+                for i in 0..<TemporaryFiles.capacity {
+                    if let p = TemporaryFiles.slots[i] { unlink(p) }
+                }
                 signal(sig, SIG_DFL)
                 raise(sig)
             }
