@@ -16,6 +16,8 @@ public enum ExtractionError: Error, Equatable, Sendable, CustomStringConvertible
     case pageOutOfRange(page: Int, count: Int)
     /// The page has no area to lay out.
     case zeroSizePage(page: Int)
+    /// The page's size is not a number or larger than any page could be (`PDFPage.maximumSide`).
+    case implausibleSize(page: Int, width: Double, height: Double)
 
     public var description: String {
         switch self {
@@ -30,6 +32,8 @@ public enum ExtractionError: Error, Equatable, Sendable, CustomStringConvertible
         case .pageOutOfRange(let page, let count):
             return "page \(page) does not exist: the document has \(count) page\(count == 1 ? "" : "s")"
         case .zeroSizePage(let page): return "page \(page) has zero size"
+        case .implausibleSize(let page, let width, let height):
+            return "page \(page) is \(width) x \(height) pt, larger than any page (at most \(Int(PDFPage.maximumSide)) pt a side)"
         }
     }
 }

@@ -19,6 +19,15 @@ public final class PDFPage {
     /// False for a page less than a point wide or high: nothing can be laid out on it.
     public var hasArea: Bool { size.width >= 1 && size.height >= 1 }
 
+    /// The longest side a page may have, in points: 200,000 (70 m; the PDF specification's own
+    /// limit is 14,400 user units). A larger or non-finite size is damage, and the page is not read.
+    public static let maximumSide = 200_000.0
+
+    /// False where the page's width or height is not a finite number or exceeds `maximumSide`.
+    public var hasPlausibleSize: Bool {
+        size.width.isFinite && size.height.isFinite && size.width <= Self.maximumSide && size.height <= Self.maximumSide
+    }
+
     /// Reads everything the layout core needs: glyphs, images, rules and warnings.
     /// - Parameter findRules: whether to look for rules, frames and tinted boxes (the page's fills
     ///   and strokes are then recorded too; images are always).
@@ -30,6 +39,7 @@ public final class PDFPage {
     public func timedContent(findRules: Bool = true, options: RuleFinder.Options = .init()) throws
         -> (content: PageContent, timings: ExtractionTimings) {
         let (w, h) = size
+        guard hasPlausibleSize else { throw ExtractionError.implausibleSize(page: number, width: w, height: h) }
         guard hasArea else { throw ExtractionError.zeroSizePage(page: number) }
         var timings = ExtractionTimings()
         let clock = ContinuousClock()
@@ -46,14 +56,27 @@ public final class PDFPage {
         }
         defer { gp_page_content_free(&raw) }
         timings.read = lap()
-        let glyphs = VerticalWriting.markVerticalRuns(Self.glyphs(of: raw))
+        let bounds = Bounds(width: w, height: h)
+        var dropped = Dropped()
+        let glyphs = VerticalWriting.markVerticalRuns(Self.glyphs(of: raw, within: bounds, dropped: &dropped))
         timings.glyphs = lap()
-        let shapes = Self.shapes(of: raw)
-        let rules = findRules ? RuleFinder(options: options).rules(in: shapes, width: w, height: h) : []
-        let images = Self.pictures(in: shapes, width: w, height: h)
+        let shapes = Self.shapes(of: raw, dropped: &dropped)
+        var rules = findRules ? RuleFinder(options: options).rules(in: shapes, width: w, height: h) : []
+        var images = Self.pictures(in: shapes, width: w, height: h)
+        rules.removeAll { rule in
+            let out = !bounds.admits(rule.box)
+            if out { dropped.rules += 1 }
+            return out
+        }
+        images.removeAll { image in
+            let out = !bounds.admits(image.box)
+            if out { dropped.images += 1 }
+            return out
+        }
         timings.rules = lap()
 
         var warnings: [String] = []
+        if let warning = dropped.warning(page: number) { warnings.append(warning) }
         if glyphs.isEmpty {
             let page = Rect(x0: 0, y0: 0, x1: w, y1: h)
             let imageArea = images.reduce(0.0) { $0 + ($1.box.intersection(page)?.area ?? 0) }
@@ -70,7 +93,7 @@ public final class PDFPage {
 
     /// The glyphs poppler's interpreter met, in the order the page draws them. Weight and slant are
     /// read from the font's name, once per font.
-    static func glyphs(of raw: gp_page_content) -> [Glyph] {
+    static func glyphs(of raw: gp_page_content, within bounds: Bounds, dropped: inout Dropped) -> [Glyph] {
         let styles: [TextStyle] = (0..<raw.font_count).map { i in
             TextStyle(font: raw.fonts[i].map { String(cString: $0) } ?? "")
         }
@@ -79,6 +102,10 @@ public final class PDFPage {
         for i in 0..<raw.glyph_count {
             let g = raw.glyphs[i]
             guard let text = Self.text(g.text.0, g.text.1) else { continue }
+            guard bounds.admits(g.x0, g.y0, g.x1, g.y1), bounds.admits(size: g.size) else {
+                dropped.glyphs += 1
+                continue
+            }
             let style = Int(g.font) < styles.count ? styles[Int(g.font)] : TextStyle(font: "")
             glyphs.append(Glyph(text: text, box: Rect(x0: g.x0, y0: g.y0, x1: g.x1, y1: g.y1), font: style.font,
                                 size: g.size, bold: style.bold, italic: style.italic,
@@ -99,11 +126,30 @@ public final class PDFPage {
     }
 
     /// The fills, strokes and pictures of the page.
-    static func shapes(of raw: gp_page_content) -> [DrawnShape] {
+    /// Shapes with a coordinate, clip or line width that is not a finite number are left out
+    /// (counted in `dropped` as images or rules).
+    static func shapes(of raw: gp_page_content, dropped: inout Dropped) -> [DrawnShape] {
         var shapes: [DrawnShape] = []
         shapes.reserveCapacity(raw.shape_count)
-        for i in 0..<raw.shape_count {
+        shapeLoop: for i in 0..<raw.shape_count {
             let s = raw.shapes[i]
+            var finite = s.clip.0.isFinite && s.clip.1.isFinite && s.clip.2.isFinite && s.clip.3.isFinite
+                && (Int(s.kind) != Int(GP_STROKE) || s.line_width.isFinite)
+            if finite {
+                for k in s.first_subpath..<(s.first_subpath + s.subpath_count) {
+                    let sub = raw.subpaths[k]
+                    for p in sub.first_point..<(sub.first_point + sub.point_count)
+                    where !raw.points[p].x.isFinite || !raw.points[p].y.isFinite {
+                        finite = false
+                        break
+                    }
+                    if !finite { break }
+                }
+            }
+            if !finite {
+                if Int(s.kind) == Int(GP_STROKE) || Int(s.kind) == Int(GP_FILL) { dropped.rules += 1 } else { dropped.images += 1 }
+                continue shapeLoop
+            }
             let clip = Rect(x0: s.clip.0, y0: s.clip.1, x1: s.clip.2, y1: s.clip.3)
             var subpaths: [DrawnShape.Subpath] = []
             subpaths.reserveCapacity(s.subpath_count)
@@ -135,6 +181,42 @@ public final class PDFPage {
             }
             return PageImage(box: visible)
         }
+    }
+}
+
+/// Where a glyph, image or rule may be on a page: within ten times the page's size on every side of
+/// it, every coordinate a finite number, and a glyph's size at most ten times the page's longer side.
+/// Anything else comes from damage (a huge matrix, scale or font size) and is left out at extraction.
+struct Bounds {
+    let x0: Double, y0: Double, x1: Double, y1: Double
+    let maxSize: Double
+
+    init(width: Double, height: Double) {
+        x0 = -10 * width; x1 = 11 * width
+        y0 = -10 * height; y1 = 11 * height
+        maxSize = 10 * max(width, height)
+    }
+
+    func admits(_ a: Double, _ b: Double, _ c: Double, _ d: Double) -> Bool {
+        // Written so that NaN fails every comparison and is refused.
+        a >= x0 && a <= x1 && c >= x0 && c <= x1 && b >= y0 && b <= y1 && d >= y0 && d <= y1
+    }
+
+    func admits(_ r: Rect) -> Bool { admits(r.x0, r.y0, r.x1, r.y1) }
+
+    func admits(size: Double) -> Bool { size.isFinite && size <= maxSize }
+}
+
+/// What extraction left out of a page for impossible boxes, for its one warning.
+struct Dropped {
+    var glyphs = 0, images = 0, rules = 0
+
+    func warning(page: Int) -> String? {
+        func count(_ n: Int, _ what: String) -> String? { n == 0 ? nil : "\(n) \(what)\(n == 1 ? "" : "s")" }
+        let parts = [count(glyphs, "glyph"), count(images, "image"), count(rules, "shape")].compactMap { $0 }
+        guard !parts.isEmpty else { return nil }
+        return "page \(page): left out \(parts.joined(separator: ", ")) with impossible coordinates "
+            + "(not finite, or beyond ten times the page's size); the page may be damaged"
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import GalleyCore
 
 /// An output file written under a temporary name beside its final path and moved into place only when
 /// it is complete, so a failed run never leaves a partial file where the user asked for one.
@@ -25,6 +26,8 @@ struct PendingFile {
         finalPath = path
         tempPath = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).galley-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp").path
+        // Removed if the process is interrupted before the file is moved into place.
+        TemporaryFiles.register(tempPath)
     }
 
     /// Moves the finished temporary file to its final path, replacing any older file there.
@@ -34,10 +37,14 @@ struct PendingFile {
             discard()
             throw RenderError.cannotWrite(path: finalPath, reason: reason)
         }
+        TemporaryFiles.forget(tempPath)
     }
 
     /// Removes the temporary file, if any.
-    func discard() { unlink(tempPath) }
+    func discard() {
+        unlink(tempPath)
+        TemporaryFiles.forget(tempPath)
+    }
 }
 
 /// Several output files that appear together or not at all.

@@ -23,6 +23,10 @@ struct OverlayCommand {
         let rasterizer = try PageRasterizer(document: document)
         let numbers = try PageRange.resolve(input.pages, count: document.pageCount)
         let target = OverlayOutput(input: input.file, output: output)
+        // Refused before any drawing: an output that is the input PDF, a folder, a FIFO or a device.
+        for path in target.format == .pdf ? [target.path] : numbers.map({ target.pngPath(page: $0, count: numbers.count) }) {
+            try AtomicFile.checkWritable(path, input: input.file)
+        }
         let scale = dpi / 72
         var style = OverlayStyle()
         style.showLegend = legend
@@ -37,6 +41,7 @@ struct OverlayCommand {
                 if numbers.count > 1 { reporter.report("page \(i + 1)/\(numbers.count)…") }
                 let page = try document.page(n)
                 let (w, h) = page.size
+                guard page.hasPlausibleSize else { throw ExtractionError.implausibleSize(page: n, width: w, height: h) }
                 guard w * scale * h * scale <= Double(Self.maxPixels) else {
                     throw OverlayTooLarge(page: n, dpi: dpi, width: w, height: h)
                 }
@@ -71,6 +76,8 @@ struct OverlayCommand {
 struct OverlayTooLarge: Error, CustomStringConvertible {
     let page: Int, dpi: Double, width: Double, height: Double
     var description: String {
-        "page \(page) is \(Int(width)) x \(Int(height)) pt: at \(Int(dpi)) dpi the image would be too large; use a lower --dpi"
+        // Any size a page may claim, 1e307 pt included, is written without trapping.
+        func whole(_ v: Double) -> String { v.isFinite && abs(v) < 1e15 ? String(Int(v)) : "\(v)" }
+        return "page \(page) is \(whole(width)) x \(whole(height)) pt: at \(whole(dpi)) dpi the image would be too large; use a lower --dpi"
     }
 }

@@ -20,7 +20,7 @@ struct PrintCommand {
         let document = try PDFDocument(path: input.file, password: input.password)
         let numbers = try PageRange.resolve(input.pages, count: document.pageCount)
         let target = output ?? defaultOutput()
-        if !list { try AtomicFile.checkWritable(target) }
+        if !list { try AtomicFile.checkWritable(target, input: input.file) }
 
         // An id names its page (p3-a2): analyse that page first and the rest only if it is not there.
         var layouts: [Int: PageLayout] = [:]

@@ -128,12 +128,21 @@ enum HandPDF {
         }
     }
 
+    /// A zero-size page is skipped and reported; the other pages are output, and the exit status is 1.
     @Test func zeroSizePage() throws {
         let folder = try CLIRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = try HandPDF.write(folder, "flat.pdf", pages: [("0 0 400 300", "Fine"), ("0 0 400 0", "Flat")])
-        let message = try failure([path, "--format", "json"])
-        #expect(message.contains("page 2 has zero size"), "\(message)")
+        let r = try CLIRunner.run(["inspect", path, "--format", "json"])
+        #expect(r.status == 1, "exit \(r.status)")
+        #expect(r.stderr == "galley: page 2: skipped: the page has zero size\n", "\(r.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+        let pages = json?["pages"] as? [[String: Any]] ?? []
+        #expect(pages.compactMap { $0["number"] as? Int } == [1, 2])
+        #expect(pages.last?["width"] as? Int == 400 && pages.last?["height"] as? Int == 0)
+        #expect(pages.last?["warnings"] as? [String] == ["page 2 skipped: the page has zero size"])
+        let articles = try CLIRunner.run(["articles", path, "--format", "text"])
+        #expect(articles.status == 1 && articles.stdout.contains("Fine"), "\(articles.stdout)\(articles.stderr)")
         // The first page alone reads.
         let first = try CLIRunner.run(["inspect", path, "--pages", "1"])
         #expect(first.status == 0 && first.stdout.contains("page 1: 400 x 300 pt"), "\(first.stdout)\(first.stderr)")

@@ -133,6 +133,23 @@ import Testing
         #expect(articles[0]["headline"] as? String == "He said \"no\"\t\\ \u{1}")
     }
 
+    @Test("JSON numbers are valid whatever the value: huge ones in exponent form, infinity and NaN as 0")
+    func jsonNumbersAreAlwaysValid() throws {
+        #expect(JSONLiteral.number(1e307) == "1e+307")
+        #expect(JSONLiteral.number(-1e307) == "-1e+307")
+        #expect(JSONLiteral.number(.greatestFiniteMagnitude) == "1.7976931348623157e+308")
+        #expect(JSONLiteral.number(.infinity) == "0" && JSONLiteral.number(-.infinity) == "0" && JSONLiteral.number(.nan) == "0")
+        #expect(JSONLiteral.number(12.345) == "12.35" && JSONLiteral.number(400) == "400")
+        let huge = Rect(x0: -1e307, y0: 0, x1: 1e307, y1: .greatestFiniteMagnitude)
+        let doc = ArticleDocument(source: "x.pdf",
+                                  pages: [PageSummary(number: 1, width: 1e307, height: .infinity, columns: [huge])],
+                                  articles: [Article(id: "p1-a1", blocks: [ArticleBlock(page: 1, role: .body, bbox: huge)])])
+        let data = ArticleJSONWriter().data(for: doc)
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(!text.contains("inf") && !text.contains("nan"), "\(text)")
+        #expect(try JSONSerialization.jsonObject(with: data) is [String: Any])
+    }
+
     @Test func atomicWriteReplacesFileAndLeavesNoTemporary() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("galley-out-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -12,11 +12,13 @@ struct ArticlesCommand {
 
     func run() throws {
         // Fail before the analysis, not after it, where the output cannot be written.
-        if let output { try AtomicFile.checkWritable(output) }
+        if let output { try AtomicFile.checkWritable(output, input: input.file) }
         let document = try PDFDocument(path: input.file, password: input.password)
         let numbers = try PageRange.resolve(input.pages, count: document.pageCount)
         let reporter = ProgressReporter(requested: progress)
         var pageTimings: [PageTimings] = []
+        // Pages that could not be read: reported as met, listed with a warning, the others output.
+        var failed: Set<Int> = []
         let result = try ArticlesPipeline().run(document, source: input.file, pages: numbers, progress: { i, count, _ in
             if count > 1 { reporter.report("page \(i)/\(count)…") }
         }, timed: { t in
@@ -24,20 +26,25 @@ struct ArticlesCommand {
             reporter.finish()
             Self.writeTiming(t.line)
             pageTimings.append(t)
+        }, failed: { failure in
+            reporter.finish()
+            failure.report()
+            failed.insert(failure.page)
         })
         reporter.finish()
         if timings && pageTimings.count > 1 {
             Self.writeTiming(PageTimings.sum(pageTimings).line.replacingOccurrences(of: "page 0:", with: "all \(pageTimings.count) pages:"))
         }
-        for page in result.pages {
+        for page in result.pages where !failed.contains(page.number) {
             for warning in page.warnings { Warnings.write(warning) }
         }
         let data = try Self.render(result, as: format)
         if let output {
-            try AtomicFile.write(data, to: output)
+            try AtomicFile.write(data, to: output, input: input.file)
         } else {
             FileHandle.standardOutput.write(data)
         }
+        if !failed.isEmpty { throw PagesSkipped(count: failed.count) }
     }
 
     private static func writeTiming(_ line: String) {

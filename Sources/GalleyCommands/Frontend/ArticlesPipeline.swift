@@ -10,15 +10,29 @@ struct ArticlesPipeline {
     /// Analyses the given pages of an open document into one output document.
     /// `progress` is told before each page: (position, count, page number); `timed`, after each
     /// page, how long its extraction and layout took; `read`, each page's content as extracted.
+    /// A page that cannot be read stops the run with its error, unless `failed` is given: it is then
+    /// told of the failure, the page is listed with a warning saying why it was skipped (and without
+    /// columns, furniture or articles), and the other pages are read.
     func run(_ document: PDFDocument, source: String, pages: [Int],
              progress: (Int, Int, Int) -> Void = { _, _, _ in },
              timed: (PageTimings) -> Void = { _ in },
-             read: (PageContent) -> Void = { _ in }) throws -> ArticleDocument {
+             read: (PageContent) -> Void = { _ in },
+             failed: ((PageFailure) -> Void)? = nil) throws -> ArticleDocument {
         var result = ArticleDocument(source: source)
         let clock = ContinuousClock()
         for (i, n) in pages.enumerated() {
             progress(i + 1, pages.count, n)
-            let (content, extraction) = try document.page(n).timedContent()
+            let content: PageContent, extraction: ExtractionTimings
+            do {
+                (content, extraction) = try document.page(n).timedContent()
+            } catch {
+                guard let failed else { throw error }
+                let failure = PageFailure(document: document, page: n, error: error)
+                failed(failure)
+                result.pages.append(PageSummary(number: n, width: failure.size?.width ?? 0,
+                                                height: failure.size?.height ?? 0, warnings: [failure.warning]))
+                continue
+            }
             read(content)
             let start = clock.now
             let (layout, trace) = analyzer.analyzeWithTrace(content)
@@ -29,6 +43,41 @@ struct ArticlesPipeline {
             result.articles += layout.articles
         }
         return result
+    }
+}
+
+/// A page that could not be read, in a run that goes on with the other pages.
+struct PageFailure: Error, CustomStringConvertible {
+    var page: Int
+    /// Why, as a phrase after "page N: skipped: ".
+    var reason: String
+    /// The page's size where it could be read (a zero-size page), nil otherwise.
+    var size: (width: Double, height: Double)?
+
+    init(document: PDFDocument, page: Int, error: Error) {
+        self.page = page
+        size = (try? document.page(page)).map { $0.size }
+        // Only a size that can be written as a number (an implausible one is the failure itself).
+        if let s = size, !(s.width.isFinite && s.height.isFinite && s.width <= PDFPage.maximumSide
+                          && s.height <= PDFPage.maximumSide) { size = nil }
+        switch error {
+        case ExtractionError.zeroSizePage: reason = "the page has zero size"
+        case let ExtractionError.implausibleSize(_, width, height):
+            reason = "the page's size, \(width) x \(height) pt, is larger than any page (at most \(Int(PDFPage.maximumSide)) pt a side)"
+        case ExtractionError.damaged: reason = "the page is damaged and cannot be read"
+        default: reason = "\(error)"
+        }
+    }
+
+    /// The line for standard error, after "galley: ".
+    var description: String { "page \(page): skipped: \(reason)" }
+
+    /// The warning the output lists on the page.
+    var warning: String { "page \(page) skipped: \(reason)" }
+
+    /// Writes the failure to standard error: "galley: page 3: skipped: the page has zero size".
+    func report() {
+        FileHandle.standardError.write(Data("galley: \(description)\n".utf8))
     }
 }
 

@@ -11,12 +11,21 @@ package enum CommandErrors {
             throw error
         } catch let error as ValidationError {
             throw error
+        } catch is PagesSkipped {
+            // Each skipped page was reported as it was met; the other pages were output.
+            throw ExitCode(1)
         } catch {
             // Every library error (ExtractionError, RenderError, …) describes what failed and why.
             FileHandle.standardError.write(Data("galley: error: \(error)\n".utf8))
             throw ExitCode(2)
         }
     }
+}
+
+/// Some pages could not be read and were skipped (each reported on standard error); the others
+/// were output. Exit status 1.
+struct PagesSkipped: Error {
+    var count: Int
 }
 
 /// A command-line failure, described in one sentence.

@@ -104,9 +104,11 @@ struct JSONBytes {
         bytes.append(0x22)
     }
 
-    /// A number rounded to two decimals, without trailing zeros (as `InspectReport.fmt`).
+    /// A number rounded to two decimals, without trailing zeros (as `InspectReport.fmt`); a
+    /// non-finite value as 0 (JSON has no NaN or infinity), one of 1e15 or more as `JSONLiteral` writes it.
     mutating func number(_ v: Double) {
-        guard v.isFinite, abs(v) < 1e15 else { bytes.append(contentsOf: "0".utf8); return }
+        guard v.isFinite else { bytes.append(0x30); return }
+        guard abs(v) < 1e15 else { raw(JSONLiteral.number(v)); return }
         var hundredths = Int((v * 100).rounded())
         if hundredths < 0 { bytes.append(0x2D); hundredths = -hundredths }
         let whole = hundredths / 100, frac = hundredths % 100

@@ -21,7 +21,15 @@ struct Articles: ParsableCommand {
             quotes in Markdown); furniture is left out.
 
             Output goes to standard output unless -o names a file; the file is written whole or not at \
-            all. Page warnings (e.g. a page without a text layer) go to standard error.
+            all (an interrupted run leaves no temporary file). -o is refused when it names the input PDF \
+            (by any name), a folder, a FIFO or a device; its folder is the one the file system finds \
+            (zz/../x.json needs zz). Page warnings (e.g. a page without a text layer) go to standard error.
+
+            A page that cannot be read (damaged, or of zero size) is reported on standard error \
+            ("galley: page 3: skipped: …") and skipped: the JSON lists it with that warning and no \
+            columns, furniture or articles; the other pages are output. Exit status: 0 on success; 1 \
+            when some pages were skipped; 2 when the file cannot be read at all, a page is out of range \
+            or the output cannot be written; 64 for invalid options.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case json, text, markdown }

@@ -14,11 +14,18 @@ struct Inspect: ParsableCommand {
                       "bold", "italic", "color": "#rrggbb", "vertical"}
             Coordinates are points, origin top-left, y down, with the page's rotation applied. Rule kinds: \
             horizontal, vertical, frame (a rectangle's outline), fill (a tinted box). A page without a \
-            text layer (a scan) is reported with a warning suggesting OCR.
+            text layer (a scan) is reported with a warning suggesting OCR. Glyphs, images and rules whose \
+            coordinates are not finite or lie beyond ten times the page's size (damage: a huge matrix or \
+            font size) are left out, with one warning for the page; a page larger than 200,000 pt a side \
+            is skipped.
 
-            Exit status: 0 on success; 2 when the file cannot be read (missing, not a PDF, damaged, \
-            encrypted without the right --password, a page out of range or of zero size); 64 for \
-            invalid options.
+            A page that cannot be read (damaged, or of zero size) is reported on standard error \
+            ("galley: page 3: skipped: …") and skipped; in JSON it is listed without glyphs, with a \
+            warning saying why. The other pages are written.
+
+            Exit status: 0 on success; 1 when some pages were skipped; 2 when the file cannot be read \
+            (missing, not a PDF, damaged, encrypted without the right --password, a page out of range); \
+            64 for invalid options.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }

@@ -27,10 +27,12 @@ public enum JSONLiteral {
     }
 
     /// `v` rounded to 0.01; whole numbers without a fraction, others without trailing zeros; a
-    /// non-finite value as 0 (JSON has no NaN or infinity).
+    /// non-finite value as 0 (JSON has no NaN or infinity). Always a valid JSON number: one too
+    /// large to round (beyond 1.8e306, where `v * 100` overflows) is written as it is, in exponent form.
     public static func number(_ v: Double) -> String {
         guard v.isFinite else { return "0" }
         let r = (v * 100).rounded() / 100
+        guard r.isFinite else { return "\(v)" }
         if r == r.rounded(), abs(r) < 1e15 { return String(Int(r)) }
         return "\(r)"
     }
