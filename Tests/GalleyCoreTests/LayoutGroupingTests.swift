@@ -102,6 +102,15 @@ struct LayoutGroupingTests {
         #expect(layout.articles.map(\.headline) == ["General Commercial Advertiser of the Town", "NEW MARKET HALL."])
     }
 
+    @Test("A byline in capitals centred over a story's second item is no heading")
+    func capitalsBylineIsNoHeading() {
+        // The capitals items, with the second heading (at y 69) replaced by a centred byline in capitals.
+        var glyphs = capitalsItems(section: false).filter { !($0.box.y0 > 60 && $0.box.y0 < 75) }
+        glyphs += LayoutFixture.latin("BY JOHN SMITH", x: 62, y: 66)
+        let layout = PageAnalyzer().analyze(PageContent(number: 1, width: 200, height: 200, glyphs: LayoutFixture.undrawn(glyphs)))
+        #expect(layout.articles.map(\.headline) == ["ROYAL THEATRE."])
+    }
+
     @Test("A pull quote amid the text is kept out of the story, as furniture")
     func pullQuote() {
         var g: [Glyph] = []
