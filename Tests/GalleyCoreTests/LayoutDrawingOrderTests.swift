@@ -272,3 +272,23 @@ struct LayoutDrawnFragmentTests {
         #expect(text.contains("line 3 of the column text xq line 4"))
     }
 }
+
+@Suite("Layout: impossible numbers")
+struct LayoutImpossibleNumberTests {
+    @Test("Glyphs with huge, infinite or undefined boxes beside a normal column do not stop the layout")
+    func impossibleBoxesDoNotTrap() {
+        var g: [Glyph] = []
+        for r in 0..<12 { g += LayoutFixture.latin("line \(r) of the column text", x: 20, y: 20 + Double(r) * 14) }
+        g.append(Glyph(text: "x", box: Rect(x0: 1e300, y0: 40, x1: .infinity, y1: 50), size: 10))
+        g.append(Glyph(text: "y", box: Rect(x0: 30, y0: -.infinity, x1: 40, y1: 1e308), size: 1e24))
+        g.append(Glyph(text: "z", box: Rect(x0: .nan, y0: .nan, x1: .nan, y1: .nan), size: .nan))
+        for glyphs in [g, LayoutFixture.undrawn(g)] {
+            let layout = PageAnalyzer().analyze(PageContent(number: 1, width: 300, height: 300, glyphs: glyphs))
+            #expect(layout.articles.flatMap(\.paragraphs).joined(separator: " ").contains("line 11 of the column"))
+            #expect(layout.summary.warnings.contains { $0.contains("3 glyphs, pictures or rules") })
+        }
+        #expect(Int.checked(.infinity, in: 0...10) == 10 && Int.checked(-.infinity, in: 0...10) == 0)
+        #expect(Int.checked(.nan, in: 3...10) == 3 && Int.checked(4.7, in: 0...10) == 4)
+        #expect(Int.checked(4.2, in: 0...10, rounding: .up) == 5)
+    }
+}

@@ -26,7 +26,7 @@ extension LineBuilder {
         var all = lines
         // Body lines filed by where they start, in buckets `tol` wide.
         var byStart: [Int: [Int]] = [:]
-        func bucket(_ x: Double) -> Int { Int((x / tol).rounded(.down)) }
+        func bucket(_ x: Double) -> Int { Int.checked(x / tol, in: -(1 << 40)...(1 << 40)) }
         func file(_ i: Int) { byStart[bucket(all[i].box.x0), default: []].append(i) }
         for i in all.indices where isBody(all[i]) { file(i) }
         /// Whether any body line starts within `tol` of `x` (the cheap test, before the lists are built).

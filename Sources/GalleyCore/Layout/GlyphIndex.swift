@@ -72,7 +72,7 @@ struct GlyphIndex {
     }
 
     /// The cell coordinate of `v`, clamped so that a column and a row pack into one `Int`.
-    static func key(_ v: Double, _ cell: Double) -> Int { max(0, min(1 << 19, Int((v / cell).rounded(.down)))) }
+    static func key(_ v: Double, _ cell: Double) -> Int { Int.checked(v / cell, in: 0...(1 << 19)) }
 
     /// Calls `body` with the index of every glyph that may overlap the box (possibly more than once:
     /// callers filter).

@@ -40,7 +40,7 @@ public struct GutterFinder: Sendable {
         guard let extent = Rect.union(horizontal) else { return [] }
         let bandHeight = p.gutterBandHeight * bodySize
         let top = extent.y0
-        let count = Int((extent.height / bandHeight).rounded(.up)) + 1
+        let count = Int.checked(extent.height / bandHeight, in: -1...1_000_000, rounding: .up) + 1
         guard count > 0, count < 1_000_000 else { return [] }
         let spans = BandSpans(horizontal, top: top, bandHeight: bandHeight, count: count)
         let minGap = p.gutterMinGap * bodySize, maxGap = p.gutterMaxGap * bodySize
@@ -165,7 +165,7 @@ public struct GutterFinder: Sendable {
         private var start: [Int]    // band k's spans are spans[start[k]..<start[k + 1]]
 
         init(_ boxes: [Rect], top: Double, bandHeight: Double, count: Int) {
-            func band(_ y: Double) -> Int { max(0, min(count - 1, Int(((y - top) / bandHeight).rounded(.down)))) }
+            func band(_ y: Double) -> Int { Int.checked((y - top) / bandHeight, in: 0...(count - 1)) }
             let bands = boxes.map { b in (band(b.midY - b.height / 4), band(b.midY + b.height / 4)) }
             start = [Int](repeating: 0, count: count + 1)
             for (a, b) in bands { for k in a...b { start[k + 1] += 1 } }

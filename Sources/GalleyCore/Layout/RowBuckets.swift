@@ -26,14 +26,14 @@ struct RowBuckets {
         self.cell = c
         self.low = low
         inverseCell = 1 / c
-        lastRow = min(RowBuckets.maxRows - 1, Int(span * inverseCell))
+        lastRow = Int.checked(span * inverseCell, in: 0...(RowBuckets.maxRows - 1))
         rows = [[Int]](repeating: [], count: lastRow + 1)
     }
 
     /// The row of height `y` (monotone in `y`).
     func row(_ y: Double) -> Int {
         let r = (y - low) * inverseCell
-        return r <= 0 ? 0 : r >= Double(lastRow) ? lastRow : Int(r)
+        return !(r > 0) ? 0 : r >= Double(lastRow) ? lastRow : Int(r)    // (not a number: row 0)
     }
 
     /// The rows holding heights within `reach` of `y`.
