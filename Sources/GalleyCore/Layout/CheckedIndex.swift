@@ -4,6 +4,7 @@
 /// the process.
 extension Int {
     /// `value` rounded by `rule` and clamped to `bounds`; not a number gives the lower bound.
+    @inline(__always)
     static func checked(_ value: Double, in bounds: ClosedRange<Int>,
                         rounding rule: FloatingPointRoundingRule = .down) -> Int {
         guard !value.isNaN else { return bounds.lowerBound }

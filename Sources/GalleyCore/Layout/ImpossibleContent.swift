@@ -23,7 +23,13 @@ struct ImpossibleContent {
             r.x0.isFinite && r.y0.isFinite && r.x1.isFinite && r.y1.isFinite
                 && r.x0 >= allowed.x0 && r.x1 <= allowed.x1 && r.y0 >= allowed.y0 && r.y1 <= allowed.y1
         }
-        let keptGlyphs = glyphs.filter { possible($0.box) && $0.size.isFinite && $0.size > 0 && $0.size <= reach }
+        func possible(_ g: Glyph) -> Bool { possible(g.box) && g.size.isFinite && g.size > 0 && g.size <= reach }
+        // (Every real page passes: look first, copy only where something is to be left out.)
+        guard !glyphs.allSatisfy(possible) || !images.allSatisfy({ possible($0.box) })
+                || !rules.allSatisfy({ possible($0.box) }) else {
+            return Result(glyphs: glyphs, images: images, rules: rules, warning: nil)
+        }
+        let keptGlyphs = glyphs.filter(possible)
         let keptImages = images.filter { possible($0.box) }
         let keptRules = rules.filter { possible($0.box) }
         let dropped = (glyphs.count - keptGlyphs.count) + (images.count - keptImages.count) + (rules.count - keptRules.count)
