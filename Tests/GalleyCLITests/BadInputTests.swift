@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Writes tiny PDFs by hand (objects, then a cross-reference table with their byte offsets), so the
+/// Writes tiny PDFs by hand (objects, laid out with their cross-reference table by `RawPDF`), so the
 /// command-line tests need nothing but the galley binary.
 enum HandPDF {
     /// A PDF with one page per entry of `pages`: its media box and the text it shows in Helvetica.
@@ -18,17 +18,7 @@ enum HandPDF {
             objects.append("<< /Length \(stream.utf8.count) >>\nstream\n\(stream)\nendstream")
         }
         objects.append("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
-        var out = "%PDF-1.4\n"
-        var offsets: [Int] = []
-        for (i, body) in objects.enumerated() {
-            offsets.append(out.utf8.count)
-            out += "\(i + 1) 0 obj\n\(body)\nendobj\n"
-        }
-        let xref = out.utf8.count
-        out += "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
-        for o in offsets { out += String(repeating: "0", count: 10 - String(o).count) + "\(o) 00000 n \n" }
-        out += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
-        return Data(out.utf8)
+        return RawPDF.data(objects)
     }
 
     static func write(_ folder: URL, _ name: String, pages: [(mediaBox: String, text: String)]) throws -> String {
