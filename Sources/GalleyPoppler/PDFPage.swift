@@ -56,7 +56,7 @@ public final class PDFPage {
         }
         defer { gp_page_content_free(&raw) }
         timings.read = lap()
-        let bounds = Bounds(width: w, height: h)
+        let bounds = PageBounds(width: w, height: h)
         var dropped = Dropped()
         let glyphs = VerticalWriting.markVerticalRuns(Self.glyphs(of: raw, within: bounds, dropped: &dropped))
         timings.glyphs = lap()
@@ -93,7 +93,7 @@ public final class PDFPage {
 
     /// The glyphs poppler's interpreter met, in the order the page draws them. Weight and slant are
     /// read from the font's name, once per font.
-    static func glyphs(of raw: gp_page_content, within bounds: Bounds, dropped: inout Dropped) -> [Glyph] {
+    static func glyphs(of raw: gp_page_content, within bounds: PageBounds, dropped: inout Dropped) -> [Glyph] {
         let styles: [TextStyle] = (0..<raw.font_count).map { i in
             TextStyle(font: raw.fonts[i].map { String(cString: $0) } ?? "")
         }
@@ -182,29 +182,6 @@ public final class PDFPage {
             return PageImage(box: visible)
         }
     }
-}
-
-/// Where a glyph, image or rule may be on a page: within ten times the page's size on every side of
-/// it, every coordinate a finite number, and a glyph's size at most ten times the page's longer side.
-/// Anything else comes from damage (a huge matrix, scale or font size) and is left out at extraction.
-struct Bounds {
-    let x0: Double, y0: Double, x1: Double, y1: Double
-    let maxSize: Double
-
-    init(width: Double, height: Double) {
-        x0 = -10 * width; x1 = 11 * width
-        y0 = -10 * height; y1 = 11 * height
-        maxSize = 10 * max(width, height)
-    }
-
-    func admits(_ a: Double, _ b: Double, _ c: Double, _ d: Double) -> Bool {
-        // Written so that NaN fails every comparison and is refused.
-        a >= x0 && a <= x1 && c >= x0 && c <= x1 && b >= y0 && b <= y1 && d >= y0 && d <= y1
-    }
-
-    func admits(_ r: Rect) -> Bool { admits(r.x0, r.y0, r.x1, r.y1) }
-
-    func admits(size: Double) -> Bool { size.isFinite && size <= maxSize }
 }
 
 /// What extraction left out of a page for impossible boxes, for its one warning.

@@ -6,10 +6,6 @@ import Foundation
 /// (the most common glyph size, weighted by glyph count). Nothing here is in absolute points, so the same
 /// parameters serve an A3 broadsheet at 10 pt and a tabloid at 8 pt.
 public struct LayoutParameters: Sendable, Hashable {
-    // MARK: Impossible content (ImpossibleContent)
-    /// Boxes beyond this many times the page's size around it (and sizes above it) are impossible.
-    public var impossibleReach = 10.0
-
     // MARK: Drawing order (DrawingOrder)
     /// Glyphs drawn one after the other on one baseline form one run when the second starts at most this
     /// far (em) after the first: the widest word space of a justified or OCR-fitted line.

@@ -32,15 +32,14 @@ public struct PageAnalyzer: Sendable {
     public func analyzeWithTrace(_ page: PageContent) -> (layout: PageLayout, trace: Trace) {
         var glyphs = page.glyphs
         for i in glyphs.indices { glyphs[i].order = i }
-        let possible = ImpossibleContent(parameters: parameters).filter(glyphs, images: page.images, rules: page.rules,
-                                                                        page: page)
+        let possible = ImpossibleContent().filter(glyphs, images: page.images, rules: page.rules, page: page)
         var page = page
         glyphs = possible.glyphs
-        if possible.warning != nil {
+        if let warning = possible.warning {
             page.glyphs = possible.glyphs
             page.images = possible.images
             page.rules = possible.rules
-            page.warnings += possible.warning.map { [$0] } ?? []
+            page.warnings.append(warning)
         }
         let bodySize = RoleClassifier.bodySize(of: glyphs)
         let sizeNoise = RoleClassifier(parameters: parameters).sizeNoise(of: glyphs, bodySize: bodySize)
