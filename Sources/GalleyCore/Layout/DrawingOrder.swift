@@ -63,8 +63,7 @@ public struct DrawingOrder: Sendable {
             guard abs(a.box.midY - b.box.midY) <= tol || abs(a.box.y1 - b.box.y1) <= tol else { return true }
             let gap = b.box.x0 - a.box.x1
             guard gap >= -0.6 * s, gap <= parameters.drawnMaxGap * s else { return true }
-            if walls.contains(where: { $0.x1 > a.box.x1 - 0.5 && $0.x0 < b.box.x0 + 0.5
-                && $0.y0 < b.box.midY && $0.y1 > b.box.midY }) { return true }
+            if builder.ruleBetween(a.box.x1, b.box.x0, y: b.box.midY, rules: walls) { return true }
             guard let bodySize else { return false }
             // Display type: two headlines side by side are parted as LineBuilder parts them.
             if s >= parameters.displaySizeRatio * bodySize, gap >= parameters.displayGutter * s { return true }
@@ -131,9 +130,7 @@ public struct DrawingOrder: Sendable {
             let gs = line.glyphs.sorted { $0.order < $1.order }
             return TextLine(glyphs: gs, text: gs.map(\.text).joined(), vertical: true)
         }
-        lines.sort { a, b in
-            abs(a.box.y0 - b.box.y0) > 0.3 * min(a.size, b.size) ? a.box.y0 < b.box.y0 : a.box.x0 < b.box.x0
-        }
+        LineBuilder.sortTopDown(&lines)
         return lines
     }
 
@@ -142,7 +139,7 @@ public struct DrawingOrder: Sendable {
         var key = [Double](repeating: 0, count: blocks.count)
         var previous = -1.0
         for i in geometric {
-            let starts = blocks[i].lines.compactMap { $0.glyphs.lazy.map(\.order).min() }.sorted()
+            let starts = blocks[i].lines.compactMap(\.firstDrawn).sorted()
             if !starts.isEmpty {
                 key[i] = Double(starts[(starts.count - 1) / 2])
                 previous = key[i]
@@ -185,20 +182,18 @@ public struct DrawingOrder: Sendable {
         }.map(\.element)
     }
 
-    /// True where `b` starts below `a`, at most `drawnBlockStep` em of `a`'s size lower, anywhere across.
-    func below(_ b: TextBlock, _ a: TextBlock) -> Bool {
-        let em = max(0.01, a.size)
-        return b.box.y0 >= a.box.y1 - 0.5 * em && b.box.y0 - a.box.y1 <= parameters.drawnBlockStep * em
-    }
-
-    /// True where `b` starts under `a`, at most `drawnBlockStep` em of `a`'s size lower (not counting
-    /// the height of `pictures` set between them), overlapping it.
-    func under(_ b: TextBlock, _ a: TextBlock, across pictures: [Rect] = []) -> Bool {
+    /// True where `b` starts below `a`, at most `drawnBlockStep` em of `a`'s size lower (not counting
+    /// the height of `pictures` set between them), anywhere across.
+    func below(_ b: TextBlock, _ a: TextBlock, across pictures: [Rect] = []) -> Bool {
         let em = max(0.01, a.size)
         let skipped = pictures.filter { $0.y0 >= a.box.y1 - 0.5 * em && $0.y1 <= b.box.y0 + 0.5 * em }
             .reduce(0) { $0 + $1.height }
         return b.box.y0 >= a.box.y1 - 0.5 * em && b.box.y0 - a.box.y1 - skipped <= parameters.drawnBlockStep * em
-            && a.box.horizontalOverlap(b.box) > 0
+    }
+
+    /// True where `b` starts below `a` (as `below` says) and overlaps it horizontally: under it.
+    func under(_ b: TextBlock, _ a: TextBlock, across pictures: [Rect] = []) -> Bool {
+        below(b, a, across: pictures) && a.box.horizontalOverlap(b.box) > 0
     }
 
     /// Articles found in drawing order (each given by the boxes of its blocks, opening block first), in
@@ -224,12 +219,10 @@ public struct DrawingOrder: Sendable {
     /// order of the text; the drawing order is. Vertical blocks keep their order (right to left).
     public func linesAsDrawn(_ block: TextBlock) -> TextBlock {
         guard !block.vertical, block.lines.count > 1 else { return block }
-        let first = block.lines.map { $0.glyphs.lazy.map(\.order).min() ?? Int.max }
+        let first = block.lines.map { $0.firstDrawn ?? Int.max }
         let order = block.lines.indices.sorted { first[$0] != first[$1] ? first[$0] < first[$1] : $0 < $1 }
         guard order != Array(block.lines.indices) else { return block }
-        var b = TextBlock(lines: order.map { block.lines[$0] }, kind: block.kind)
-        b.kind = block.kind
-        return b
+        return TextBlock(lines: order.map { block.lines[$0] }, kind: block.kind)
     }
 
     /// `blocks` where a fragment (a block of at most `drawnFragmentLines` lines) that the page draws between
@@ -237,7 +230,7 @@ public struct DrawingOrder: Sendable {
     /// lines in drawing order: a stray OCR fragment between two lines of a column, or a piece of a line
     /// set in another size, belongs to the text it was drawn in, whatever its size says.
     public func absorbingDrawnFragments(_ blocks: [TextBlock]) -> [TextBlock] {
-        func first(_ l: TextLine) -> Int { l.glyphs.lazy.map(\.order).min() ?? Int.max }
+        func first(_ l: TextLine) -> Int { l.firstDrawn ?? Int.max }
         // Every line of a larger block, by where it was drawn.
         var starts: [(order: Int, block: Int)] = []
         for (k, b) in blocks.enumerated() where b.kind != .image && !b.vertical && b.lines.count > parameters.drawnFragmentLines {
@@ -264,9 +257,7 @@ public struct DrawingOrder: Sendable {
         for (k, b) in blocks.enumerated() where !absorbed.contains(k) {
             guard let fragments = joins[k] else { out.append(b); continue }
             let lines = (b.lines + fragments.flatMap { blocks[$0].lines }).sorted { first($0) < first($1) }
-            var merged = TextBlock(lines: lines, kind: b.kind)
-            merged.kind = b.kind
-            out.append(merged)
+            out.append(TextBlock(lines: lines, kind: b.kind))
         }
         return out
     }

@@ -29,6 +29,9 @@ public struct TextLine: Sendable, Hashable {
 }
 
 extension TextLine {
+    /// Where the page draws the line's first glyph (`Glyph.order`); nil for a line without glyphs.
+    var firstDrawn: Int? { glyphs.lazy.map(\.order).min() }
+
     /// Where the line's ink ends on the right: a full-width closing punctuation mark (，。”）」 …) at
     /// the end inks only the left half of its em, so its right half is white, where a neighbouring
     /// story's text may begin.

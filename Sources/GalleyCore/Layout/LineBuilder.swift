@@ -51,10 +51,16 @@ public struct LineBuilder: Sendable {
                           bodySize: bodySize, rowCell: rowCell),
             bodySize: bodySize)
         lines += verticalLines(vertical)
+        Self.sortTopDown(&lines)
+        return lines
+    }
+
+    /// Lines top to bottom, then left to right (lines starting within 0.3 em of each other share a row):
+    /// the order every line builder hands its lines on in.
+    static func sortTopDown(_ lines: inout [TextLine]) {
         lines.sort { a, b in
             abs(a.box.y0 - b.box.y0) > 0.3 * min(a.size, b.size) ? a.box.y0 < b.box.y0 : a.box.x0 < b.box.x0
         }
-        return lines
     }
 
     // MARK: Fragments
@@ -297,10 +303,7 @@ public struct LineBuilder: Sendable {
     func splits(_ gap: Double, left: Rect, leftSize: Double, leftLast: Int, right: Rect, rightSize: Double,
                 rightFirst: Int, page: GapContext) -> (split: Bool, test: String?) {
         let s = max(leftSize, rightSize), bodySize = page.bodySize
-        let ruled = page.verticalRules.contains { r in
-            r.x1 > left.x1 - 0.5 && r.x0 < right.x0 + 0.5 && r.y0 < right.midY && r.y1 > right.midY
-        }
-        guard !ruled else { return (true, nil) }
+        guard !ruleBetween(left.x1, right.x0, y: right.midY, rules: page.verticalRules) else { return (true, nil) }
         guard gap > parameters.fragmentGap * s || gap < -parameters.overlapSplit * s else { return (false, nil) }
         if s >= parameters.displaySizeRatio * bodySize {
             // Display type: two headlines side by side, or one headline with a word space.

@@ -4,6 +4,12 @@
 extension LineBuilder {
     /// True where the white between `x0` and `x1` at height `y` holds one of the page's gutter boxes
     /// (`GutterFinder`, sorted by top edge).
+    /// True where one of `rules` (column rules and frame sides, from `verticalRules`) runs through the
+    /// gap from `x0` to `x1` at height `y`.
+    func ruleBetween(_ x0: Double, _ x1: Double, y: Double, rules: [Rect]) -> Bool {
+        rules.contains { r in r.x1 > x0 - 0.5 && r.x0 < x1 + 0.5 && r.y0 < y && r.y1 > y }
+    }
+
     func crossesGutter(from x0: Double, to x1: Double, y: Double, gutters: [Rect], bodySize: Double) -> Bool {
         gutter(from: x0, to: x1, within: 0, of: y, gutters: gutters, bodySize: bodySize)
     }
