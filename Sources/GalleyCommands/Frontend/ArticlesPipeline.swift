@@ -56,10 +56,8 @@ struct PageFailure: Error, CustomStringConvertible {
 
     init(document: PDFDocument, page: Int, error: Error) {
         self.page = page
-        size = (try? document.page(page)).map { $0.size }
         // Only a size that can be written as a number (an implausible one is the failure itself).
-        if let s = size, !(s.width.isFinite && s.height.isFinite && s.width <= PDFPage.maximumSide
-                          && s.height <= PDFPage.maximumSide) { size = nil }
+        size = (try? document.page(page)).flatMap { $0.hasPlausibleSize ? $0.size : nil }
         switch error {
         case ExtractionError.zeroSizePage: reason = "the page has zero size"
         case let ExtractionError.implausibleSize(_, width, height):
