@@ -24,8 +24,7 @@ struct PendingFile {
             throw RenderError.cannotWrite(path: path, reason: "the directory \(dir) is not writable")
         }
         finalPath = path
-        tempPath = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).galley-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp").path
+        tempPath = AtomicFile.temporaryPath(for: path)
         // Removed if the process is interrupted before the file is moved into place.
         TemporaryFiles.register(tempPath)
     }

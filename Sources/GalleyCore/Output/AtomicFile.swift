@@ -43,6 +43,14 @@ public enum AtomicFile {
         return folder.isEmpty ? "/" : folder
     }
 
+    /// A fresh name for the temporary file that becomes `path`: hidden, in the same folder (as the file
+    /// system resolves it), unique to this process and this call.
+    public static func temporaryPath(for path: String) -> String {
+        let folder = Self.folder(of: path)
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return (folder == "/" ? "" : folder) + "/.\(name).\(getpid())-\(UInt32.random(in: 0 ... .max)).tmp"
+    }
+
     /// Checks, before any work is done, that `path` can be written: its folder exists and is writable,
     /// the path is not a folder, a FIFO, a device or a socket, and it is not the file `input` (the
     /// same file under any name: a link, `./`, another path).
@@ -78,9 +86,7 @@ public enum AtomicFile {
     /// refused, `input` included).
     public static func write(_ data: Data, to path: String, input: String? = nil) throws {
         try checkWritable(path, input: input)
-        let folder = Self.folder(of: path)
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        let temp = (folder == "/" ? "" : folder) + "/.\(name).\(getpid())-\(UInt32.random(in: 0 ... .max)).tmp"
+        let temp = temporaryPath(for: path)
         TemporaryFiles.register(temp)
         defer { TemporaryFiles.forget(temp) }
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
