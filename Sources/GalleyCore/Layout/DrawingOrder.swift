@@ -9,7 +9,8 @@
 /// Contract:
 /// - `runs` cuts the horizontal glyphs, in drawing order, into runs: consecutive glyphs on one baseline,
 ///   each starting after the one before (no further back than a glyph overlap), at most `drawnRunGap` em
-///   after it or, where no column rule or traced gutter parts them, at most `drawnMaxGap` em; display type
+///   after it or, where no column rule or traced gutter parts them, at most `maxWordGap` em (on OCR text
+///   layers, `drawnMaxGapOCR`, and traced gutters part nothing there); display type
 ///   parts at `displayGutter` em, as in `LineBuilder` (two headlines side by side).
 /// - `coherence` is the share of steps from one run to the next that go on in reading order: to the next
 ///   line of the same column (starting lower by at most `drawnLineStep` em of the run's size, overlapping it
@@ -48,26 +49,28 @@ public struct DrawingOrder: Sendable {
 
     /// Runs of consecutive glyphs on one baseline, as index ranges into `glyphs` (horizontal glyphs only,
     /// in drawing order). A gap wider than `drawnRunGap` em (the stretched word space of a narrow justified
-    /// column, up to `drawnMaxGap`) parts two runs only where a column rule or a gutter the page's white
-    /// space traces (GutterFinder) runs through it: some producers draw a row across columns (not where
-    /// `drawnRunsPartAtGutters` is off: OCR text layers). Without a
+    /// column, up to `maxWordGap`) parts two runs only where a column rule or a gutter the page's white
+    /// space traces (GutterFinder) runs through it: some producers draw a row across columns. On an OCR
+    /// text layer (`sizesAreNoisy`) the OCR draws its own lines: gaps up to `drawnMaxGapOCR`, and the white
+    /// between its word boxes traces gutters that are not there, so none parts a run. Without a
     /// `bodySize` no gutters are traced (wide gaps go on): enough to measure the order's coherence.
     func runs(_ glyphs: [Glyph], rules: [Rule] = [], bodySize: Double?) -> [Range<Int>] {
         guard !glyphs.isEmpty else { return [] }
         let builder = LineBuilder(parameters: parameters)
         let walls = builder.verticalRules(rules)
         var gutters: [Rect]?
+        let maxGap = parameters.sizesAreNoisy ? parameters.drawnMaxGapOCR : parameters.maxWordGap
         func parts(_ a: Glyph, _ b: Glyph) -> Bool {
             let s = max(0.01, min(a.size, b.size))
             let tol = parameters.baselineTolerance * s
             guard abs(a.box.midY - b.box.midY) <= tol || abs(a.box.y1 - b.box.y1) <= tol else { return true }
             let gap = b.box.x0 - a.box.x1
-            guard gap >= -0.6 * s, gap <= parameters.drawnMaxGap * s else { return true }
+            guard gap >= -0.6 * s, gap <= maxGap * s else { return true }
             if builder.ruleBetween(a.box.x1, b.box.x0, y: b.box.midY, rules: walls) { return true }
             guard let bodySize else { return false }
             // Display type: two headlines side by side are parted as LineBuilder parts them.
             if s >= parameters.displaySizeRatio * bodySize, gap >= parameters.displayGutter * s { return true }
-            guard gap > parameters.drawnRunGap * s, parameters.drawnRunsPartAtGutters else { return false }
+            guard gap > parameters.drawnRunGap * s, !parameters.sizesAreNoisy else { return false }
             if gutters == nil {
                 gutters = GutterFinder(parameters: parameters).gutters(boxes: glyphs.map(\.box), bodySize: bodySize)
             }

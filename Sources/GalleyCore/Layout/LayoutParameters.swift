@@ -18,15 +18,9 @@ public struct LayoutParameters: Sendable, Hashable {
     public var drawnFragmentLines = 2
     /// Runs of fewer glyphs than this (OCR noise, stray marks) do not count in the coherence.
     public var drawnMinRunGlyphs = 3
-    /// The widest gap (em) inside one drawn run: `maxWordGap` where sizes are exact; on an OCR text layer
-    /// (`tolerating(sizeNoise:)`) wider, since the OCR draws its own lines and a table's label and value
-    /// sit far apart on one.
-    public var drawnMaxGap = 12.0
+    /// The widest gap (em) inside one drawn run on an OCR text layer (`sizesAreNoisy`): the OCR draws its own
+    /// lines, and a table's label and value sit far apart on one. Elsewhere `maxWordGap`.
     public var drawnMaxGapOCR = 24.0
-    /// A drawn run parts at a gap wider than `drawnRunGap` where a traced gutter crosses it. Off where sizes
-    /// are noisy (`tolerating(sizeNoise:)`): an OCR text layer draws the OCR's own lines, and the white
-    /// between its word boxes traces gutters that are not there.
-    public var drawnRunsPartAtGutters = true
     /// A block stands under a headline when it starts at most this far (em of the headline's size) under it.
     public var drawnBlockStep = 4.0
     /// Pages with fewer run-to-run steps than this give no evidence of their drawing order.
@@ -143,9 +137,12 @@ public struct LayoutParameters: Sendable, Hashable {
     /// where a line's size follows the height of its OCR box and one line in a column may come out much
     /// larger than its neighbours.
     public var flushLineSizeRatio = 1.0
-    /// True for a page whose sizes scatter (set by `tolerating(sizeNoise:)`): there a line of display or
-    /// headline size inside a column's flow, with running text at most `runningLineGap` em above and below
-    /// and at least `runningLineWidth` of the width of the text below, is running text (RoleClassifier).
+    /// True for a page whose sizes scatter, a text layer drawn from OCR (set by `tolerating(sizeNoise:)`).
+    /// There a line of display or headline size inside a column's flow, with running text at most
+    /// `runningLineGap` em above and below and at least `runningLineWidth` of the width of the text below,
+    /// is running text, and large type that does not read as words heads nothing (RoleClassifier); drawn
+    /// runs hold gaps up to `drawnMaxGapOCR` and no traced gutter parts them, and headlines are not taken
+    /// for a layer drawn apart (DrawingOrder).
     public var sizesAreNoisy = false
     public var runningLineGap = 0.8
     public var runningLineWidth = 0.85
@@ -275,8 +272,6 @@ public struct LayoutParameters: Sendable, Hashable {
         p.smallRatio /= f
         p.flushLineSizeRatio = max(p.flushLineSizeRatio, p.headlineRatio)
         p.sizesAreNoisy = true
-        p.drawnRunsPartAtGutters = false
-        p.drawnMaxGap = max(p.drawnMaxGap, p.drawnMaxGapOCR)
         return p
     }
 }
