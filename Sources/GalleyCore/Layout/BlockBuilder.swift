@@ -62,7 +62,9 @@ public struct BlockBuilder: Sendable {
         let last = group.last!
         let s = min(line.size, last.size)
         let ratio = max(line.size, last.size) / max(0.01, s)
-        guard ratio <= parameters.blockSizeRatio || (ratio <= parameters.flushLineSizeRatio && flush(line, last)),
+        // Where sizes are noisy (OCR), a line flush with the one above may come out much taller than it.
+        let flushRatio = parameters.sizesAreNoisy ? parameters.headlineRatio : 1
+        guard ratio <= parameters.blockSizeRatio || (ratio <= flushRatio && flush(line, last)),
               line.bold == last.bold else { return false }
         // A deck opens with a dash (——); smaller type under it is the story's text, not more deck.
         if let first = group.first, first.text.hasPrefix("—"),

@@ -132,17 +132,14 @@ public struct LayoutParameters: Sendable, Hashable {
     // MARK: Lines → blocks (BlockBuilder)
     /// Largest ratio of sizes for lines in one block.
     public var blockSizeRatio = 1.1
-    /// Lines flush on both edges with the line above (a justified column) share its block up to this ratio
-    /// of sizes. 1 (no exception) for exact sizes; `tolerating(sizeNoise:)` sets it to `headlineRatio`,
-    /// where a line's size follows the height of its OCR box and one line in a column may come out much
-    /// larger than its neighbours.
-    public var flushLineSizeRatio = 1.0
     /// True for a page whose sizes scatter, a text layer drawn from OCR (set by `tolerating(sizeNoise:)`).
-    /// There a line of display or headline size inside a column's flow, with running text at most
-    /// `runningLineGap` em above and below and at least `runningLineWidth` of the width of the text below,
-    /// is running text, and large type that does not read as words heads nothing (RoleClassifier); drawn
-    /// runs hold gaps up to `drawnMaxGapOCR` and no traced gutter parts them, and headlines are not taken
-    /// for a layer drawn apart (DrawingOrder).
+    /// There a line flush on both edges with the line above (a justified column) shares its block up to
+    /// `headlineRatio` of sizes, its size following the height of its OCR box (BlockBuilder); a line of
+    /// display or headline size inside a column's flow, with running text at most `runningLineGap` em
+    /// above and below and at least `runningLineWidth` of the width of the text below, is running text,
+    /// and large type that does not read as words heads nothing (RoleClassifier); drawn runs hold gaps up
+    /// to `drawnMaxGapOCR` and no traced gutter parts them, and headlines are not taken for a layer drawn
+    /// apart (DrawingOrder).
     public var sizesAreNoisy = false
     public var runningLineGap = 0.8
     public var runningLineWidth = 0.85
@@ -270,7 +267,6 @@ public struct LayoutParameters: Sendable, Hashable {
         p.displayRatio *= f
         p.briefHeadlineRatio *= f
         p.smallRatio /= f
-        p.flushLineSizeRatio = max(p.flushLineSizeRatio, p.headlineRatio)
         p.sizesAreNoisy = true
         return p
     }
