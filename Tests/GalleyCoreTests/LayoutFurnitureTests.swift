@@ -31,6 +31,48 @@ struct LayoutMastheadTests {
     }
 }
 
+@Suite("Layout: a nameplate set in type")
+struct LayoutNameplateTests {
+    /// A page 400 pt wide: a nameplate of `plateSize` points across most of it at the top, an ear beside it, a
+    /// motto under it, then a story (headline 16 pt, body 10 pt) in one column.
+    func page(plateSize: Double, storyHeadline: Bool = true) -> PageContent {
+        var g: [Glyph] = []
+        g += LayoutFixture.latin("Vol. 3 No. 12", x: 330, y: 20, size: 8)
+        g += LayoutFixture.latin("Valley Herald", x: 20, y: 16, size: plateSize)
+        let foot = 16 + plateSize * 1.2
+        g += LayoutFixture.latin("An independent daily paper", x: 120, y: foot + 6, size: 9)
+        if storyHeadline { g += LayoutFixture.latin("Bridge opens today", x: 20, y: foot + 50, size: 16) }
+        g += (0..<4).flatMap { i in
+            LayoutFixture.latin("the new bridge over the river opens", x: 20, y: foot + 76 + Double(i) * 13, size: 10)
+        }
+        return PageContent(number: 1, width: 400, height: 600, glyphs: g)
+    }
+
+    @Test("A nameplate far larger than any text below it, its ear and its motto are the masthead")
+    func nameplateInTypeIsMasthead() {
+        let layout = PageAnalyzer().analyze(page(plateSize: 44))
+        let masthead = layout.summary.furniture.filter { $0.role == .masthead }.map(\.text)
+        #expect(masthead.contains("Valley Herald"))
+        #expect(masthead.contains("Vol. 3 No. 12"))
+        #expect(masthead.contains("An independent daily paper"))
+        #expect(layout.articles.map(\.headline) == ["Bridge opens today"])
+    }
+
+    @Test("A banner headline only somewhat larger than the next headline is no nameplate")
+    func bannerHeadlineIsNoNameplate() {
+        // The "nameplate" set at 24 pt over a 16 pt headline: 1.5 times, a banner.
+        let layout = PageAnalyzer().analyze(page(plateSize: 24))
+        #expect(!layout.summary.furniture.contains { $0.role == .masthead })
+    }
+
+    @Test("A large line over a page of text with no heading under it is that story's headline, no nameplate")
+    func headlineOverItsOwnTextIsNoNameplate() {
+        let layout = PageAnalyzer().analyze(page(plateSize: 44, storyHeadline: false))
+        #expect(!layout.summary.furniture.contains { $0.role == .masthead })
+        #expect(layout.articles.first?.headline == "Valley Herald")
+    }
+}
+
 @Suite("Layout: advertisements in frames")
 struct LayoutAdvertisementTests {
     /// A story beside a framed box holding a picture and `lines` of text of `size` points under it.

@@ -39,11 +39,11 @@ struct LayoutGroupingTests {
 
     /// A column 150 pt wide (x 20…170) of items, each a heading in capitals at body size centred over
     /// three full lines; with `section`, a headline in headline type over all of them.
-    func capitalsItems(section: Bool) -> [Glyph] {
+    func capitalsItems(section: Bool, heads: [String] = ["ROYAL THEATRE.", "NEW MARKET HALL."]) -> [Glyph] {
         var g: [Glyph] = []
         var y = 10.0
         if section { g += LayoutFixture.latin("Town News", x: 50, y: y, size: 20); y += 34 }
-        for (k, head) in ["ROYAL THEATRE.", "NEW MARKET HALL."].enumerated() {
+        for (k, head) in heads.enumerated() {
             let width = Double(head.count) * 5
             g += LayoutFixture.latin(head, x: 95 - width / 2, y: y)
             y += 14
@@ -67,6 +67,15 @@ struct LayoutGroupingTests {
         let layout = PageAnalyzer().analyze(PageContent(number: 1, width: 200, height: 200, glyphs: capitalsItems(section: false)))
         #expect(layout.articles.map(\.headline) == ["ROYAL THEATRE.", "NEW MARKET HALL."])
         #expect(layout.articles.last?.paragraphs.joined(separator: " ").hasPrefix("item 1 line 0") == true)
+    }
+
+    @Test("A long heading in capitals, in from both edges of its item by little more than an em, opens an article")
+    func longCapitalsHeading() {
+        // 25 capitals 5 pt apart: 125 pt over the 150 pt column, 12.5 pt (1.25 em) in from each edge.
+        let heads = ["ROYAL THEATRE.", "THE NEW MARKET HALL OPENS"]
+        let layout = PageAnalyzer().analyze(PageContent(number: 1, width: 200, height: 200,
+                                                        glyphs: capitalsItems(section: false, heads: heads)))
+        #expect(layout.articles.map(\.headline) == heads)
     }
 
     @Test("Under a headline in headline type, capitals headings head the items of one article")

@@ -214,8 +214,8 @@ public struct ArticleGrouper: Sendable {
     }
 
     /// True where `b` is a heading in capitals at body or display size over the running text `next`: one line of
-    /// capitals (cased scripts), centred over `next` within `centreTolerance` em and narrower than it by
-    /// `indentTolerance` em on each side, right above it. Old papers head their short items so, at body
+    /// capitals (cased scripts), centred over `next` within `centreTolerance` em and standing in from
+    /// both its edges by `headingSideMargin` em, right above it. Old papers head their short items so, at body
     /// size; a story's first lines are never all capitals and centred. Under a headline in headline type,
     /// in the columns it spans, they head the items of that section and open no article (`isBriefHeadline`).
     func isCapitalsHeading(_ b: TextBlock, over next: TextBlock) -> Bool {
@@ -224,7 +224,8 @@ public struct ArticleGrouper: Sendable {
               stacked(b, over: next, within: 1.5) else { return false }
         let em = next.size
         return abs(b.box.midX - next.box.midX) <= parameters.centreTolerance * em
-            && b.box.width <= next.box.width - 2 * parameters.indentTolerance * em
+            && b.box.x0 - next.box.x0 >= parameters.headingSideMargin * em
+            && next.box.x1 - b.box.x1 >= parameters.headingSideMargin * em
     }
 
     /// True where `b` stands under `a` in the same column, at most `ems` of `b`'s size below it.

@@ -82,10 +82,11 @@ public struct BlockBuilder: Sendable {
         let rightAligned = abs(line.box.x1 - last.box.x1) <= 0.5 * s && line.box.x0 >= x0 - 0.5 * s
         let centred = abs(line.box.midX - last.box.midX) <= parameters.centreTolerance * s
         // A heading in capitals centred in its column is a block of its own: the column's lines are only
-        // centred with it by filling the column's width (above it or under it).
-        if centred && !leftAligned && !rightAligned,
-           abs(line.box.width - last.box.width) >= 2 * parameters.indentTolerance * s {
-            let (narrow, wide) = line.box.width < last.box.width ? (line, last) : (last, line)
+        // centred with it by filling the column's width (above it or under it), and it stands in from
+        // both their edges (an indented first line or a short last line is flush with one).
+        let (narrow, wide) = line.box.width < last.box.width ? (line, last) : (last, line)
+        let margin = parameters.headingSideMargin * s
+        if centred, narrow.box.x0 - wide.box.x0 >= margin, wide.box.x1 - narrow.box.x1 >= margin {
             let caps = { (l: TextLine) in
                 TextLine.isCapitals(l.text, minLetters: self.parameters.capitalsMinLetters,
                                     capitalShare: self.parameters.capitalsShare)

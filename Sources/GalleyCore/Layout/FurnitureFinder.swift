@@ -12,6 +12,8 @@
 /// - other: a section banner, one line of display type alone on a tinted band;
 /// - masthead: a picture across most of the page's width at its top, above all text (the nameplate
 ///   of a scanned front page, a banner engraving): not a story's photo;
+/// - masthead also: the nameplate set in type (a line across much of the page at its top, far larger
+///   than any text below it) with the ears beside it and the small lines right under it;
 /// - advertisement: the text inside a frame or tinted box that holds no body text of three lines or
 ///   more in all and no picture with its caption (a boxed article or a caption panel is not an
 ///   advertisement; a picture with only display type beside it, a slogan, is);
@@ -89,6 +91,7 @@ public struct FurnitureFinder: Sendable {
             }
         }
         for i in runningHead(blocks, role: role, page: page) { role[i] = .header }
+        for i in nameplateBand(blocks, role: role, page: page, bodySize: bodySize) { role[i] = .masthead }
         for i in marginHeads(blocks, role: role, page: page, bodySize: bodySize) { role[i] = .header }
         var result = Result(furniture: [], content: [])
         for (i, b) in blocks.enumerated() {
@@ -116,6 +119,48 @@ public struct FurnitureFinder: Sendable {
                   || blocks[$0].kind != .headline && blocks[$0].text.contains(where: \.isNumber) }),
               row.filter({ blocks[$0].kind == .headline }).count <= 1 else { return [] }
         return row.filter { role[$0] == nil }
+    }
+
+    /// The nameplate set in type and the masthead around it: a one-line block starting in the header
+    /// band (not the running head), at least `nameplateWidth` of the page wide and `nameplateRatio` times
+    /// the size of every text block starting more than `nameplateSkirt` em (body size) below it, among
+    /// them a heading (in headline type, or a line of capitals: a story's headline over a page of its own
+    /// text is no nameplate). With it: the blocks that start
+    /// above its foot and end within the skirt (the ears, the date line); a line within half the skirt
+    /// under it and within its width (an em either side: its subtitle); then, row after row, blocks not
+    /// in headline type of at most three lines (the motto, prices, address) each starting within the
+    /// skirt of the masthead so far, up to the first other block. The indexes not yet furniture (none without a
+    /// nameplate).
+    func nameplateBand(_ blocks: [TextBlock], role: [FurnitureRole?], page: PageContent, bodySize: Double) -> [Int] {
+        let text = blocks.indices.filter { blocks[$0].kind != .image && !blocks[$0].vertical && role[$0] == nil }
+        guard let n = text.max(by: { blocks[$0].size < blocks[$1].size }) else { return [] }
+        let plate = blocks[n].box
+        let skirt = parameters.nameplateSkirt * bodySize
+        let content = text.filter { blocks[$0].box.y0 > plate.y1 + skirt }
+        guard blocks[n].lines.count == 1, plate.y0 <= parameters.headerBand * page.height,
+              plate.width >= parameters.nameplateWidth * page.width,
+              content.contains(where: { blocks[$0].kind == .headline || blocks[$0].isCapitalsLine(
+                  minLetters: parameters.capitalsMinLetters, capitalShare: parameters.capitalsShare) }),
+              blocks[n].size >= parameters.nameplateRatio * (content.map { blocks[$0].size }.max() ?? 0)
+        else { return [] }
+        var band = [n]
+        var foot = plate.y1
+        for i in text where i != n && blocks[i].box.y0 < plate.y1 && blocks[i].box.y1 <= plate.y1 + skirt {
+            band.append(i)
+            foot = max(foot, blocks[i].box.y1)
+        }
+        let under = text.filter { !band.contains($0) && blocks[$0].box.y0 >= plate.y1 - 1 }
+            .sorted { blocks[$0].box.y0 < blocks[$1].box.y0 }
+        for i in under {
+            let b = blocks[i]
+            let subtitle = b.lines.count == 1 && b.box.y0 - plate.y1 <= skirt / 2
+                && b.box.x0 >= plate.x0 - bodySize && b.box.x1 <= plate.x1 + bodySize
+            let small = b.lines.count <= 3 && b.kind != .headline
+            guard b.box.y0 <= foot + skirt, subtitle || small else { break }
+            band.append(i)
+            foot = max(foot, b.box.y1)
+        }
+        return band
     }
 
     /// Running heads set up or down the margin (gazettes, books): vertical text no larger than display

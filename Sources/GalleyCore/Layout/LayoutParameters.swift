@@ -186,6 +186,14 @@ public struct LayoutParameters: Sendable, Hashable {
     /// a photo.
     public var mastheadWidth = 0.7
     public var mastheadDepth = 0.35
+    /// A line of text starting in the header band, at least `nameplateWidth` of the page wide and at
+    /// least `nameplateRatio` times the size of any text starting more than `nameplateSkirt` em (body
+    /// size) below it, is the paper's nameplate set in type (a banner headline is at most about 1.5 times
+    /// the next headline). The ears beside it and the rows of small type under it, each within the skirt
+    /// of the one before, are the masthead with it (FurnitureFinder.nameplateBand).
+    public var nameplateWidth = 0.4
+    public var nameplateRatio = 2.5
+    public var nameplateSkirt = 4.0
     /// Vertical text in the margin at least this share of the page tall (and not larger than display
     /// type) is a running head.
     public var marginHeadHeight = 0.25
@@ -229,6 +237,9 @@ public struct LayoutParameters: Sendable, Hashable {
     /// (a heading at body size in old papers, centred over its item).
     public var capitalsMinLetters = 4
     public var capitalsShare = 0.8
+    /// A heading centred over its text stands in from both edges of that text by at least this (em): a
+    /// line flush with either edge is a paragraph's first or last line, not a heading.
+    public var headingSideMargin = 1.0
     /// A section headline (whose capitals headings head its items) is at most this many columns wide.
     public var sectionMaxColumns = 2.2
     /// A brief's headline (not bold) is set at least this many times the size of the text under it.
