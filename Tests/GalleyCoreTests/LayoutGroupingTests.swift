@@ -78,6 +78,37 @@ struct LayoutGroupingTests {
         #expect(layout.articles.map(\.headline) == heads)
     }
 
+    /// Two headline lines (20 pt) centred on x 75 with `connector` (9 pt) centred between them, over a
+    /// story's column.
+    func headlineWithConnector(_ connector: String) -> [Glyph] {
+        func centred(_ t: String, y: Double, size: Double) -> [Glyph] {
+            let letters = Double(t.filter { $0 != " " }.count), spaces = Double(t.filter { $0 == " " }.count)
+            return LayoutFixture.latin(t, x: 75 - (letters * 0.5 + spaces * 0.3) * size / 2, y: y, size: size)
+        }
+        var g = centred("Storm damage", y: 10, size: 20)
+        g += centred(connector, y: 37, size: 9)
+        g += centred("cost", y: 51, size: 20)
+        g += latinColumn(["The storm that came in on", "Sunday night broke the sea", "wall in three places."], x: 20, y: 85)
+        return g
+    }
+
+    @Test("Small connecting words centred between a headline's lines are part of the headline")
+    func headlineConnector() {
+        let layout = PageAnalyzer().analyze(PageContent(number: 1, width: 200, height: 200,
+                                                        glyphs: LayoutFixture.undrawn(headlineWithConnector("and its"))))
+        #expect(layout.articles.map(\.headline) == ["Storm damage and its cost"])
+        #expect(layout.articles.first?.paragraphs.first?.hasPrefix("The storm") == true)
+    }
+
+    @Test("A longer line between a headline's lines is no connector: it does not join the headline")
+    func longLineIsNoConnector() {
+        let layout = PageAnalyzer().analyze(PageContent(number: 1, width: 200, height: 200,
+                                                        glyphs: LayoutFixture.undrawn(headlineWithConnector("was reported widely"))))
+        let headlines = layout.articles.compactMap(\.headline)
+        #expect(headlines.contains("cost"))
+        #expect(headlines.allSatisfy { !$0.contains("reported") })
+    }
+
     @Test("Under a headline in headline type, capitals headings head the items of one article")
     func capitalsHeadingsInSection() {
         let layout = PageAnalyzer().analyze(PageContent(number: 1, width: 200, height: 200, glyphs: capitalsItems(section: true)))

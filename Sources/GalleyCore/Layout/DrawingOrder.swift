@@ -208,7 +208,11 @@ public struct DrawingOrder: Sendable {
     public func articleOrder(_ articles: [[Rect]], blocks: [TextBlock], geometric: [Int]) -> [Int] {
         var rank: [Rect: Int] = [:]
         for (r, i) in geometric.enumerated() where rank[blocks[i].box] == nil { rank[blocks[i].box] = r }
-        let opening = articles.map { boxes in boxes.first.flatMap { rank[$0] } ?? Int.max }
+        // (A headline joined from several blocks opens at the first of them it holds.)
+        func rankOf(_ box: Rect) -> Int? {
+            rank[box] ?? geometric.indices.first { box.contains(blocks[geometric[$0]].box) }
+        }
+        let opening = articles.map { boxes in boxes.first.flatMap(rankOf) ?? Int.max }
         var agree = 0, against = 0
         for (a, b) in zip(opening, opening.dropFirst()) where a != b {
             if a < b { agree += 1 } else { against += 1 }

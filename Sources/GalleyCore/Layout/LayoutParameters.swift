@@ -240,6 +240,10 @@ public struct LayoutParameters: Sendable, Hashable {
     /// A heading centred over its text stands in from both edges of that text by at least this (em): a
     /// line flush with either edge is a paragraph's first or last line, not a heading.
     public var headingSideMargin = 1.0
+    /// A headline's connecting words set small on a line of their own ("LES", "est un"): at most this many
+    /// words of at most this many letters each (ArticleGrouper.joiningConnectors).
+    public var connectorMaxWords = 2
+    public var connectorMaxLetters = 4
     /// A section headline (whose capitals headings head its items) is at most this many columns wide.
     public var sectionMaxColumns = 2.2
     /// A brief's headline (not bold) is set at least this many times the size of the text under it.

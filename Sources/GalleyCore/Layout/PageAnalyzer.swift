@@ -64,8 +64,9 @@ public struct PageAnalyzer: Sendable {
         let cut = RegionCutter(parameters: p).cut(split.content, rules: page.rules, bodySize: bodySize)
         let geometric = cut.tree.order
         let order = evidence.trusted ? drawing.readingOrder(split.content, geometric: geometric) : geometric
-        let ordered = order.map { split.content[$0] }
-        var drafts = ArticleGrouper(parameters: p).group(ordered, images: images, rules: page.rules)
+        let grouper = ArticleGrouper(parameters: p)
+        let ordered = grouper.joiningConnectors(order.map { split.content[$0] })
+        var drafts = grouper.group(ordered, images: images, rules: page.rules)
         if evidence.trusted {
             let order = drawing.articleOrder(drafts.map { $0.sequence.map(\.1) }, blocks: split.content,
                                              geometric: geometric)

@@ -44,6 +44,10 @@ public struct Rect: Hashable, Sendable, Codable {
     public func verticalOverlap(_ other: Rect) -> Double { max(0, min(y1, other.y1) - max(y0, other.y0)) }
 
     public func contains(x: Double, y: Double) -> Bool { x >= x0 && x <= x1 && y >= y0 && y <= y1 }
+    /// True where `other` lies wholly inside this rectangle (edges included).
+    public func contains(_ other: Rect) -> Bool {
+        other.x0 >= x0 && other.x1 <= x1 && other.y0 >= y0 && other.y1 <= y1
+    }
 
     /// The box as `[x0, y0, x1, y1]`, the order the JSON formats use.
     public var array: [Double] { [x0, y0, x1, y1] }
