@@ -109,6 +109,25 @@ struct LayoutGroupingTests {
         #expect(headlines.allSatisfy { !$0.contains("reported") })
     }
 
+    @Test("A capitals heading of two lines, two ems over its item, opens an article")
+    func twoLineCapitalsHeadingWithRoom() {
+        // The first item (heading at y 10, lines at y 24-63), then a heading of two centred lines of
+        // capitals at y 75 and 89 (ending at 101), then the first item's lines again, 20 pt (2 em) lower
+        // than the heading's foot (y 121 on).
+        let first = capitalsItems(section: false, heads: ["ROYAL THEATRE."])
+        var g = first
+        g += LayoutFixture.latin("THE NEW MARKET", x: 60, y: 75)
+        g += LayoutFixture.latin("HALL OPENS", x: 70, y: 89)
+        g += first.filter { $0.box.y0 >= 24 }.map { glyph -> Glyph in
+            var m = glyph
+            m.box = Rect(x0: glyph.box.x0, y0: glyph.box.y0 + 97, x1: glyph.box.x1, y1: glyph.box.y1 + 97)
+            return m
+        }
+        let layout = PageAnalyzer().analyze(PageContent(number: 1, width: 200, height: 300,
+                                                        glyphs: LayoutFixture.undrawn(g)))
+        #expect(layout.articles.map(\.headline) == ["ROYAL THEATRE.", "THE NEW MARKET HALL OPENS"])
+    }
+
     @Test("Under a headline in headline type, capitals headings head the items of one article")
     func capitalsHeadingsInSection() {
         let layout = PageAnalyzer().analyze(PageContent(number: 1, width: 200, height: 200, glyphs: capitalsItems(section: true)))

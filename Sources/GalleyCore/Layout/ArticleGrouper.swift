@@ -196,14 +196,14 @@ public struct ArticleGrouper: Sendable {
         }
         guard b.kind == .display || (b.bold && b.kind == .body && b.lines.count == 1),
               b.lines.count <= 3, !b.text.hasPrefix("—"), !isByline(b.text) else { return false }
-        guard stacked(b, over: next, within: 2.5) else { return false }
+        guard stacked(b, over: next, within: parameters.briefHeadlineGap) else { return false }
         // Set apart from the text under it (bold, or clearly larger), and aligned with that column on
         // the left or centred over it: not a piece of a line that fell out of the text.
         guard (b.bold && !next.bold) || b.size >= parameters.briefHeadlineRatio * next.size else { return false }
         let em = next.size
         guard abs(b.box.x0 - next.box.x0) <= em || abs(b.box.midX - next.box.midX) <= em else { return false }
         if let prev = ordered[..<i].last(where: { $0.kind != .image }), prev.kind == .body,
-           stacked(prev, over: b, within: 2.5),
+           stacked(prev, over: b, within: parameters.briefHeadlineGap),
            !rules.contains(where: { r in
                r.kind != .vertical && r.box.midY > prev.box.y1 - 1 && r.box.midY < b.box.y0 + 1
                    && r.box.horizontalOverlap(b.box) > 0
@@ -213,15 +213,18 @@ public struct ArticleGrouper: Sendable {
         return true
     }
 
-    /// True where `b` is a heading in capitals at body or display size over the running text `next`: one line of
-    /// capitals (cased scripts), centred over `next` within `centreTolerance` em and standing in from
-    /// both its edges by `headingSideMargin` em, right above it. Old papers head their short items so, at body
-    /// size; a story's first lines are never all capitals and centred. Under a headline in headline type,
-    /// in the columns it spans, they head the items of that section and open no article (`isBriefHeadline`).
+    /// True where `b` is a heading in capitals at body or display size over the running text `next`: up to
+    /// `capitalsHeadingMaxLines` lines, each in capitals (cased scripts), centred over `next` within
+    /// `centreTolerance` em and standing in from both its edges by `headingSideMargin` em, right above it
+    /// (within `briefHeadlineGap` em). Old papers head their short items so, at body size; a story's first
+    /// lines are never all capitals and centred. Under a headline in headline type, in the columns it
+    /// spans, they head the items of that section and open no article (`isBriefHeadline`).
     func isCapitalsHeading(_ b: TextBlock, over next: TextBlock) -> Bool {
         guard b.kind == .body || b.kind == .small || b.kind == .display, !b.bold, !isByline(b.text),
-              b.isCapitalsLine(minLetters: parameters.capitalsMinLetters, capitalShare: parameters.capitalsShare),
-              stacked(b, over: next, within: 1.5) else { return false }
+              b.lines.count <= parameters.capitalsHeadingMaxLines,
+              b.lines.allSatisfy({ TextLine.isCapitals($0.text, minLetters: parameters.capitalsMinLetters,
+                                                       capitalShare: parameters.capitalsShare) }),
+              stacked(b, over: next, within: parameters.briefHeadlineGap) else { return false }
         let em = next.size
         return abs(b.box.midX - next.box.midX) <= parameters.centreTolerance * em
             && b.box.x0 - next.box.x0 >= parameters.headingSideMargin * em

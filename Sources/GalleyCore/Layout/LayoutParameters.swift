@@ -246,6 +246,11 @@ public struct LayoutParameters: Sendable, Hashable {
     public var connectorMaxLetters = 4
     /// A section headline (whose capitals headings head its items) is at most this many columns wide.
     public var sectionMaxColumns = 2.2
+    /// A capitals heading (ArticleGrouper.isCapitalsHeading) has at most this many lines.
+    public var capitalsHeadingMaxLines = 3
+    /// A brief's headline stands at most this far (em of the larger size) over its text, and a crosshead at
+    /// most this far under the text above it.
+    public var briefHeadlineGap = 2.5
     /// A brief's headline (not bold) is set at least this many times the size of the text under it.
     public var briefHeadlineRatio = 1.15
     /// A single letter at least this many times the body size, level with a paragraph's first line, is
