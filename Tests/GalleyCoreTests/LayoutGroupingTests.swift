@@ -128,6 +128,34 @@ struct LayoutGroupingTests {
         #expect(layout.articles.map(\.headline) == ["ROYAL THEATRE.", "THE NEW MARKET HALL OPENS"])
     }
 
+    /// A column (x 20…170) of three full lines continued from an earlier page, then `heading` in small
+    /// type (8 pt over 10) centred over an item of three full lines; with `headline`, a headline over the
+    /// whole column.
+    func centredItem(_ heading: String, headline: Bool) -> [Glyph] {
+        var g = capitalsItems(section: false, heads: ["", ""])
+        g += LayoutFixture.latin(heading, x: 95 - Double(heading.count) * 2, y: 71, size: 8)
+        if headline { g += LayoutFixture.latin("Town news", x: 20, y: -24, size: 20) }
+        return g.map { glyph -> Glyph in
+            var m = glyph
+            m.box = Rect(x0: glyph.box.x0, y0: glyph.box.y0 + 40, x1: glyph.box.x1, y1: glyph.box.y1 + 40)
+            return m
+        }
+    }
+
+    @Test("Where no story is headed yet, a line centred over running text heads an item, whatever its case")
+    func centredLineHeadsItemOfContinuedText() {
+        let layout = PageAnalyzer().analyze(PageContent(number: 1, width: 200, height: 250,
+                                                        glyphs: LayoutFixture.undrawn(centredItem("Letter from Rome.", headline: false))))
+        #expect(layout.articles.map(\.headline) == [nil, "Letter from Rome."])
+    }
+
+    @Test("Inside a headed story, a centred line in lower case is a crosshead, not a new article")
+    func centredLineInHeadedStoryIsCrosshead() {
+        let layout = PageAnalyzer().analyze(PageContent(number: 1, width: 200, height: 250,
+                                                        glyphs: LayoutFixture.undrawn(centredItem("Letter from Rome.", headline: true))))
+        #expect(layout.articles.map(\.headline) == ["Town news"])
+    }
+
     @Test("Under a headline in headline type, capitals headings head the items of one article")
     func capitalsHeadingsInSection() {
         let layout = PageAnalyzer().analyze(PageContent(number: 1, width: 200, height: 200, glyphs: capitalsItems(section: true)))

@@ -194,6 +194,13 @@ public struct ArticleGrouper: Sendable {
                     && h.box.width <= parameters.sectionMaxColumns * next.box.width
             } ?? false)
         }
+        // Where no story is being told yet (the page's first text, or a story continued from an earlier
+        // page that has no headline here), a line centred over running text heads an item of its own,
+        // whatever its case (Correspondance Havas.); inside a headed story it is a crosshead.
+        if current?.headline.isEmpty ?? true, b.lines.count == 1, !b.bold, b.kind != .headline,
+           !isByline(b.text), isCentred(b, over: next) {
+            return true
+        }
         guard b.kind == .display || (b.bold && b.kind == .body && b.lines.count == 1),
               b.lines.count <= 3, !b.text.hasPrefix("—"), !isByline(b.text) else { return false }
         guard stacked(b, over: next, within: parameters.briefHeadlineGap) else { return false }
@@ -225,8 +232,15 @@ public struct ArticleGrouper: Sendable {
               b.lines.allSatisfy({ TextLine.isCapitals($0.text, minLetters: parameters.capitalsMinLetters,
                                                        capitalShare: parameters.capitalsShare) }),
               stacked(b, over: next, within: parameters.briefHeadlineGap) else { return false }
+        return isCentred(b, over: next)
+    }
+
+    /// True where `b` is centred over `next` within `centreTolerance` em (of `next`'s size), standing in
+    /// from both its edges by `headingSideMargin` em, and right above it (within `briefHeadlineGap` em).
+    func isCentred(_ b: TextBlock, over next: TextBlock) -> Bool {
         let em = next.size
-        return abs(b.box.midX - next.box.midX) <= parameters.centreTolerance * em
+        return stacked(b, over: next, within: parameters.briefHeadlineGap)
+            && abs(b.box.midX - next.box.midX) <= parameters.centreTolerance * em
             && b.box.x0 - next.box.x0 >= parameters.headingSideMargin * em
             && next.box.x1 - b.box.x1 >= parameters.headingSideMargin * em
     }
