@@ -85,8 +85,18 @@ extension PageComposer {
 
     /// Sets a vertical story in the tier from `top` to `bottom`, starting at its right edge `right` and
     /// going left no further than `limit`. Returns the left edge of what it set.
+    /// Where a story goes on once its tier is full: the next tier's right edge, left limit, top and bottom.
+    struct TierContinuation {
+        var right: Double, limit: Double, top: Double, bottom: Double
+    }
+
+    /// With `then`, the body goes on in the next tier once this one is full (the story's columns read
+    /// on from the right edge of the tier below); the left edge returned is then the one in that tier.
     @discardableResult
-    func verticalStory(_ s: VerticalStory, right: Double, limit: Double, top: Double, bottom: Double) throws -> Double {
+    func verticalStory(_ s: VerticalStory, right: Double, limit: Double, top: Double, bottom: Double,
+                       then next: TierContinuation? = nil) throws -> Double {
+        var next = next
+        var limit = limit, top = top, bottom = bottom
         var art = SampleTruth.Article(id: "a\(truth.articles.count + 1)")
         let size = style.body.size
         let pitch = size                     // body set solid, one em per character
@@ -162,6 +172,11 @@ extension PageComposer {
                 photoBottom = box.y1 + 1.5 * size
                 x = box.x1 + 0.3 * size
                 continue
+            }
+            if x - columnPitch < limit - 0.01, let tier = next {
+                (x, limit, top, bottom) = (tier.right, tier.limit, tier.top, tier.bottom)
+                photoSpan = nil
+                next = nil
             }
             let under = photoSpan.map { $0.contains(x - columnPitch / 2) } ?? false
             let columnTop = under ? photoBottom : top

@@ -29,7 +29,7 @@ enum ZhHkVertical {
         "往來長洲及南丫島的渡輪碼頭長期缺乏遮蔭，乘客雨天候船常被淋濕。運輸署昨日表示，將於兩個碼頭加建有蓋候船廊，工程下月展開，預計年底前完成，期間渡輪服務維持不變。",
         "新建候船廊長約80米，設有座椅、風扇及電子班次顯示屏，方便長者及帶同幼童的乘客。離島區議員指出，假日乘客人龍經常排到街上，加建工程「遲來總比不來好」。",
         "運輸署又稱，會同時研究延長部分夜間航班，詳情稍後公布。",
-    ]).with { $0.headSize = 24; $0.bylinePlace = .top }
+    ]).with { $0.headSize = 24; $0.bylinePlace = .end }
 
     static let heat = VerticalStory(headline: ["天文台發出", "首個酷熱警告"], byline: "（本報訊）", paragraphs: [
         "天文台昨日下午發出今年首個酷熱天氣警告，市區氣溫最高達33度，新界部分地區更錄得34度。天文台提醒市民避免長時間在戶外活動，並多補充水分，留意身體狀況。",
@@ -47,12 +47,13 @@ enum ZhHkVertical {
         $0.headSize = 26
         $0.photo = .init(afterColumns: 5, width: 140, height: 105,
                          caption: "活化後的唐樓保留騎樓及木窗。本報記者攝", seed: 47)
+        $0.bylinePlace = .end
     }
 
     static let trails = VerticalStory(headline: ["郊野公園", "新增無障礙路段"], byline: "本報記者　何詠詩", paragraphs: [
         "漁農自然護理署宣布，大潭及城門郊野公園新增兩段無障礙遠足徑，全長約兩公里，路面平坦並設有扶手，輪椅使用者及長者亦可輕鬆前往。署方表示，路段沿途設有休憩處及觀景台。",
         "復康團體歡迎新措施，認為可讓更多人親近大自然，但希望當局改善往返郊野公園的交通配套。",
-    ]).with { $0.headSize = 22; $0.bylinePlace = .top }
+    ]).with { $0.headSize = 22; $0.bylinePlace = .end }
 
     static let dimSum = VerticalStory(headline: ["老字號茶樓", "重開迎舊客"], byline: "（本報訊）", paragraphs: [
         "位於上環、已有六十多年歷史的老字號茶樓，去年因租約問題暫停營業，昨日在新址重開。不少老街坊一早到場排隊，點心師傅沿用舊日手藝，蝦餃及燒賣依然是最受歡迎的點心。",

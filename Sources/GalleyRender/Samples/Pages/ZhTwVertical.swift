@@ -13,11 +13,13 @@ enum ZhTwVertical {
         let tierGap = 12.0
         let height = (page.contentBottom - page.contentTop - 2 * tierGap) / 3
         let t1 = page.contentTop, t2 = t1 + height + tierGap, t3 = t2 + height + tierGap
-        // Tier 1: the lead across the page.
-        try page.verticalStory(harbour, right: right, limit: left, top: t1, bottom: t1 + height)
+        // Tier 1: the lead across the page, going on at the right of tier 2.
+        let leadEnd = try page.verticalStory(harbour, right: right, limit: left, top: t1, bottom: t1 + height,
+                                             then: .init(right: right, limit: left, top: t2, bottom: t2 + height))
         page.tierRule(y: t2 - tierGap / 2)
-        // Tier 2: two stories with a rule between them.
-        let market = try page.verticalStory(nightMarket, right: right, limit: left, top: t2, bottom: t2 + height)
+        page.verticalRule(x: leadEnd - 5, top: t2, bottom: t2 + height)
+        // Tier 2: the lead's last columns, then two stories with a rule between them.
+        let market = try page.verticalStory(nightMarket, right: leadEnd - 10, limit: left, top: t2, bottom: t2 + height)
         page.verticalRule(x: market - 5, top: t2, bottom: t2 + height)
         try page.verticalStory(library, right: market - 10, limit: left, top: t2, bottom: t2 + height)
         page.tierRule(y: t3 - tierGap / 2)
@@ -40,18 +42,20 @@ enum ZhTwVertical {
         "這批倉庫建於日治末期，過去用來存放砂糖與雜貨，港口貨運移往新港區後便逐漸荒廢。修復團隊保留原有的木造屋架與鐵製滑門，屋頂則改用隔熱材料，兼顧古蹟價值與使用需求。",
         "文化局長周明哲說，老倉庫最可貴的是空間大、樓板高，很適合排練與展覽。「我們希望年輕創作者進得來、留得住，讓港邊重新熱鬧起來。」進駐團隊須通過審查，租金依營運計畫給予優惠。",
         "在碼頭邊長大的陳太太說：「看到屋頂的木頭還在，心裡很感動。」",
+        "不少在地居民昨天也到場參觀。住在附近的張先生說，以前只能隔著圍牆看倉庫，現在終於可以走進去，希望未來有更多適合親子參加的活動。",
         "市府指出，倉庫周邊的自行車道與人行步道將同步串連，未來可從捷運站沿著港邊步行抵達。第二期工程預計明年動工，將整修相鄰的舊海關宿舍，作為藝術家駐村使用。",
     ]).with {
         $0.headSize = 26
         $0.photo = .init(afterColumns: 6, width: 120, height: 100,
                          caption: "修復完成的港邊紅磚倉庫，昨天吸引不少民眾參觀。記者林書維攝", seed: 31)
+        $0.bylinePlace = .end
     }
 
     static let nightMarket = VerticalStory(headline: ["夜市推行減塑", "攤商響應踴躍"], byline: "記者許雅婷／港都報導", paragraphs: [
         "市內規模最大的六合夜市，本月起推動「自備餐具享折扣」活動，已有八十多家攤商加入。消費者自備杯子或餐盒，每次可折抵五元，市府環保局並在夜市入口設置餐具清洗站，供民眾免費使用。",
         "環保局統計，活動上路兩週，每晚減少一次性塑膠杯約三千個。賣木瓜牛奶三十年的黃老闆說，起初擔心客人嫌麻煩，沒想到不少年輕人主動拿出隨行杯，「現在一晚有兩成客人自己帶杯子」。",
         "環保局表示，下半年將把活動擴大到其他三處夜市，並補助攤商改用可重複使用的餐具。",
-    ]).with { $0.headSize = 22; $0.bylinePlace = .top }
+    ]).with { $0.headSize = 22; $0.bylinePlace = .end }
 
     static let library = VerticalStory(headline: ["行動圖書車", "開進偏鄉"], byline: "記者蔡宗翰／旗山報導", paragraphs: [
         "市立圖書館新購置的行動圖書車，昨天首度開進旗山、美濃一帶的偏鄉小學。車上載有兩千多冊童書與繪本，學童可當場借閱，下次圖書車到校時再歸還。",
