@@ -6,8 +6,8 @@
 /// column in vertical text, while the next line or column is further (the leading). A glyph votes
 /// vertical where a neighbour straight under it is nearer (by `verticalVoteMargin` em) than one
 /// straight right of it, horizontal the other way round, and not at all where neither is near or both
-/// are as near, nor where the neighbour it found does not vote its way (the last character of a column,
-/// the next column's last character beside it). The page is vertical where at least `verticalPageShare` of the votes, and at least
+/// are as near, nor where the neighbour it found, or a glyph that found it as its neighbour, votes the
+/// other way (the last character of a column, the next column's last character beside it). The page is vertical where at least `verticalPageShare` of the votes, and at least
 /// `verticalPageMinGlyphs` glyphs, say vertical: a horizontal page with a few vertical headlines is not.
 /// On a vertical page a glyph that did not vote (a digit, a Latin letter, a lone full stop ending a
 /// column) takes the vote of the nearest voting glyph within two of its ems, and counts as horizontal
@@ -42,7 +42,8 @@ public struct VerticalPageDetector: Sendable {
     public func votes(_ glyphs: [Glyph]) -> [Vote] {
         let grid = GlyphGrid(glyphs)
         let reach = parameters.verticalNeighbourReach, align = parameters.verticalNeighbourAlign
-        let cjk = glyphs.map { g in g.text.unicodeScalars.first.map(Script.isCJK) ?? false }
+        // CJK text, and the vertical forms of punctuation (︐︑︒ …), which only vertical text uses.
+        let cjk = glyphs.map { g in g.text.unicodeScalars.first.map { Script.isCJK($0) || (0xFE10...0xFE1F).contains($0.value) } ?? false }
         // Each glyph's vote, with the neighbour it found in the direction it voted for.
         let first: [(Vote, Int?)] = glyphs.indices.map { i in
             guard cjk[i] else { return (.none, nil) }
@@ -80,11 +81,18 @@ public struct VerticalPageDetector: Sendable {
                 return (.none, nil)
             }
         }
-        // A glyph whose neighbour does not vote its way ends its line or column (the last character of
-        // a column, with the next column's last character beside it): it does not vote.
-        return first.map { vote, neighbour in
-            guard let j = neighbour, first[j].0 != vote else { return vote }
-            return .none
+        // A glyph ends a line or column (the last character of a column, with the next column's last
+        // character beside it) where the neighbour it found votes the other way, or where a glyph that
+        // found it as its neighbour votes the other way: it does not vote.
+        var ends = [Bool](repeating: false, count: glyphs.count)
+        for (vote, neighbour) in first where vote != .none {
+            if let j = neighbour, first[j].0 != .none, first[j].0 != vote { ends[j] = true }
+        }
+        return first.indices.map { i in
+            let (vote, neighbour) = first[i]
+            if ends[i] { return .none }
+            if let j = neighbour, first[j].0 != .none, first[j].0 != vote { return .none }
+            return vote
         }
     }
 
