@@ -6,6 +6,8 @@ import GalleyCore
 enum PrintItem {
     /// A line of a set paragraph with its left edge at `x` and its baseline at `baseline`.
     case line(PangoParagraph, SetLine, x: Double, baseline: Double, color: RGB)
+    /// A line of a vertically set paragraph: a column with its right edge at `right`, its top at `top`.
+    case verticalLine(PangoParagraph, SetLine, right: Double, top: Double, color: RGB)
     /// A whole set paragraph with its top-left corner at (x, y).
     case text(PangoParagraph, x: Double, y: Double, color: RGB)
     case image(CairoImage, Rect)
