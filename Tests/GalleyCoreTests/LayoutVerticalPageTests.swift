@@ -178,7 +178,7 @@ struct LayoutVerticalPageTests {
             if g.size == 24 && g.box.y0 < 220 { g.box = Rect(x0: g.box.x0 - 20, y0: g.box.y0, x1: g.box.x1 - 20, y1: g.box.y1) }
             return g
         }
-        page.glyphs += F.cjkVertical("引題文字", centerX: 385, top: 65, size: 12, pitch: 1.05)
+        page.glyphs += F.cjkVertical("引題文字", centerX: 389, top: 65, size: 12, pitch: 1.05)
         page.glyphs += F.cjkVertical("副題文字說明", centerX: 336, top: 80, size: 12, pitch: 1.05, bold: true)
         // The byline in a column of its own after the text, set at the column foot.
         page.glyphs += F.cjkVertical("記者林書維報導", centerX: 362 - 8 - 16 * 6 - 40, top: 210 - 70, size: 10)

@@ -12,6 +12,8 @@ final class VerticalStoryComposer {
     let cr: OpaquePointer
     let options: PrintOptions
     private(set) var pages: [[PrintItem]] = [[]]
+    /// The text of every column placed, in reading order (for checks: no column opens with closing punctuation).
+    private(set) var columnTexts: [String] = []
     /// The text block, and the right edge of the next column.
     let left: Double, right: Double, top: Double, bottom: Double
     private var x: Double
@@ -49,6 +51,7 @@ final class VerticalStoryComposer {
         let spec = ParagraphSpec(width: length ?? columnLength, indent: indent, language: "zh-hant", lineSpacing: 1.0)
         let p = PangoParagraph(cr: cr, text: text, font: font, paragraph: spec)
         p.setVertical()
+        columnTexts += p.lineTexts()
         for line in p.lines() {
             let at = reserve(line.height)
             pages[pages.count - 1].append(.verticalLine(p, line, right: at, top: top, color: color))
@@ -118,6 +121,16 @@ extension PangoParagraph {
         pango_layout_context_changed(layout)
     }
 
+    /// The text of each line as Pango broke the paragraph.
+    func lineTexts() -> [String] {
+        let bytes = Array(text.utf8)
+        return (0..<Int(pango_layout_get_line_count(layout))).compactMap { i in
+            guard let line = pango_layout_get_line_readonly(layout, Int32(i))?.pointee else { return nil }
+            let start = max(0, min(bytes.count, Int(line.start_index))), end = max(start, min(bytes.count, start + Int(line.length)))
+            return String(decoding: bytes[start..<end], as: UTF8.self)
+        }
+    }
+
     /// Draws line `line` of a vertically set paragraph as a column whose right edge is at `right` and
     /// whose top is at `top`.
     func drawVerticalLine(_ cr: OpaquePointer, _ line: SetLine, right: Double, top: Double) {
@@ -126,5 +139,20 @@ extension PangoParagraph {
         cairo_rotate(cr, Double.pi / 2)
         drawLine(cr, line, x: 0, baseline: line.baseline - line.top)
         cairo_restore(cr)
+    }
+}
+
+extension StoryPrinter {
+    /// The columns `article` would be printed in with `--vertical`, in reading order, and how many pages
+    /// they fill (measured on a scratch surface; nothing is written).
+    func verticalColumns(of article: Article) -> (columns: [String], pages: Int) {
+        let surface = cairo_pdf_surface_create(nil, options.paper.size.width, options.paper.size.height)
+        defer { cairo_surface_destroy(surface) }
+        let cr = cairo_create(surface)!
+        defer { cairo_destroy(cr) }
+        let composer = VerticalStoryComposer(cr: cr, options: options)
+        composer.placeHeader(article)
+        for p in article.paragraphs { composer.placeParagraph(p) }
+        return (composer.columnTexts, composer.pages.count)
     }
 }
