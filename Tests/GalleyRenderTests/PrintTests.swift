@@ -147,7 +147,10 @@ enum PrintFixture {
         }
         // --vertical: columns in reading order hold the display lines and paragraphs in order.
         let printer = StoryPrinter(options: PrintOptions(paper: .a4, vertical: true))
-        let (columns, pages) = printer.verticalColumns(of: article)
+        let (drawn, pages) = printer.verticalColumns(of: article)
+        // Drawn in vertical forms (︐︒﹁ …), read as horizontal ones.
+        #expect(drawn.joined().contains("︐") && !drawn.joined().contains("，"))
+        let columns = drawn.map(VerticalGlyphs.horizontalForms)
         #expect(pages >= 1 && columns.count > article.paragraphs.count)
         let (ok, missing) = containsInOrder(columns.joined(), [article.kicker!, article.headline!, article.subheadline!] + article.paragraphs)
         #expect(ok, "not found in order: \(missing ?? "")")

@@ -71,6 +71,22 @@ public struct VerticalGlyphs: Sendable {
         return String(out)
     }
 
+    /// `text` with punctuation in the forms vertical writing draws (the inverse of `horizontalForms`), for
+    /// typesetting vertical text with fonts and shapers that do not substitute them themselves.
+    public static func verticalForms(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars { out.append(vertical[s.value].flatMap(Unicode.Scalar.init) ?? s) }
+        return String(out)
+    }
+
+    /// Horizontal form → vertical form: `horizontal` inverted (where two vertical forms share a
+    /// horizontal one, the lower code point).
+    static let vertical: [UInt32: UInt32] = {
+        var map: [UInt32: UInt32] = [:]
+        for (v, h) in horizontal where map[h].map({ v < $0 }) ?? true { map[h] = v }
+        return map
+    }()
+
     /// Vertical form → horizontal form (the Vertical Forms block and the CJK Compatibility Forms).
     static let horizontal: [UInt32: UInt32] = [
         0xFE10: 0xFF0C, 0xFE11: 0x3001, 0xFE12: 0x3002, 0xFE13: 0xFF1A, 0xFE14: 0xFF1B, 0xFE15: 0xFF01,

@@ -48,8 +48,9 @@ final class VerticalStoryComposer {
     /// A paragraph set vertically in `font`, its columns placed one after another from the right.
     func placeColumns(_ text: String, font: FontSpec, color: RGB = .black, indent: Double = 0, length: Double? = nil,
                       after gap: Double = 0) {
-        let spec = ParagraphSpec(width: length ?? columnLength, indent: indent, language: "zh-hant", lineSpacing: 1.0)
-        let p = PangoParagraph(cr: cr, text: text, font: font, paragraph: spec)
+        let spec = ParagraphSpec(width: length ?? columnLength, indent: indent, language: "zh-hant", lineSpacing: options.verticalColumnSpacing)
+        // Punctuation in its vertical forms: Pango's shaping does not substitute them here.
+        let p = PangoParagraph(cr: cr, text: VerticalGlyphs.verticalForms(text), font: font, paragraph: spec)
         p.setVertical()
         columnTexts += p.lineTexts()
         for line in p.lines() {

@@ -42,17 +42,6 @@ struct VerticalStory: Sendable {
 extension PageComposer {
     private typealias Line = SampleTruth.Line
 
-    /// The form a character takes in vertical writing (punctuation turned or moved to the top right of
-    /// its em); other characters as they are.
-    static func verticalForm(_ c: Character) -> Character {
-        let forms: [Character: Character] = [
-            "，": "︐", "、": "︑", "。": "︒", "：": "︓", "；": "︔", "！": "︕", "？": "︖",
-            "「": "﹁", "」": "﹂", "『": "﹃", "』": "﹄", "（": "︵", "）": "︶", "《": "︽", "》": "︾",
-            "〈": "︿", "〉": "﹀", "…": "︙", "—": "︱", "【": "︻", "】": "︼",
-        ]
-        return forms[c] ?? c
-    }
-
     /// Cells of vertical text: one character each, except runs of one or two ASCII digits, which are set
     /// side by side in one cell (縦中横).
     static func verticalCells(_ text: String) -> [String] {
@@ -75,7 +64,7 @@ extension PageComposer {
         var boxes: [Rect] = []
         var y = top
         for cell in cells {
-            let shown = String(cell.map(Self.verticalForm))
+            let shown = VerticalGlyphs.verticalForms(cell)
             let w = measure(shown, font)
             boxes += sketch.text(shown, x: centerX - w / 2, y: y, font: font, color: color)
             y += pitch
