@@ -90,7 +90,10 @@ final class VerticalStoryComposer {
         if let image {
             var h = 0.5 * columnLength
             var w = h * Double(image.width) / Double(image.height)
-            let maxW = 0.6 * (right - left)
+            // At most 60% of the text block wide, and narrower rather than pushed to the next page
+            // where a quarter of the block is still free (the caption needs two columns of its own).
+            let free = x - left - 4 * em
+            let maxW = free >= 0.25 * (right - left) ? min(0.6 * (right - left), free) : 0.6 * (right - left)
             if w > maxW { h *= maxW / w; w = maxW }
             let at = reserve(w + em * 0.8)
             pages[pages.count - 1].append(.image(image, Rect(x0: at - em * 0.4 - w, y0: top, x1: at - em * 0.4, y1: top + h)))
