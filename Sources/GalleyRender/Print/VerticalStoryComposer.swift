@@ -62,17 +62,8 @@ final class VerticalStoryComposer {
 
     func placeHeader(_ article: Article) {
         let em = options.bodySize
-        if let k = article.kicker, !k.isEmpty {
-            placeColumns(k, font: FontSpec(family: serif, size: em * options.kickerScale), color: RGB(r: 0.55, g: 0.1, b: 0.1), after: em * 0.3)
-        }
-        if let h = article.headline, !h.isEmpty {
-            placeColumns(h, font: FontSpec(family: serif, size: em * options.headlineScale, bold: true), after: em * 0.5)
-        }
-        if let d = article.subheadline, !d.isEmpty {
-            placeColumns(d, font: FontSpec(family: serif, size: em * options.deckScale), color: RGB(r: 0.2, g: 0.2, b: 0.2), after: em * 0.5)
-        }
-        if let b = article.byline, !b.isEmpty {
-            placeColumns(b, font: FontSpec(family: serif, size: em * options.bylineScale), color: RGB(r: 0.25, g: 0.25, b: 0.25), after: em * 0.4)
+        for d in options.displayLines(of: article, family: serif, italicByline: false) {
+            placeColumns(d.text, font: d.font, color: d.color, after: d.after)
         }
         let at = reserve(em * 1.2)
         pages[pages.count - 1].append(.rule(Rect(x0: at - em * 0.6, y0: top, x1: at - em * 0.6 + 0.6, y1: top + columnLength)))

@@ -223,13 +223,14 @@ extension PageComposer {
 
 extension PageStyle {
     /// Traditional characters set vertically: Noto CJK TC, body set solid, columns `leading` ems apart.
+    /// The Chinese style otherwise, kicker and deck two points over the body.
     static func traditionalVertical(size: Double = 10) -> PageStyle {
-        PageStyle(body: .init(family: "Noto Sans CJK TC", size: size), leading: 1.6, indentEms: 2,
-                  headFamily: "Noto Serif CJK TC",
-                  kicker: .init(family: "Noto Sans CJK TC", size: size + 2),
-                  deck: .init(family: "Noto Sans CJK TC", size: size + 2, bold: true),
-                  byline: .init(family: "Noto Sans CJK TC", size: size),
-                  caption: .init(family: "Noto Sans CJK TC", size: size - 1.5),
-                  gutter: 10, columnRules: false)
+        var style = PageStyle.chinese(size: size, gutter: 10)
+        for font in [\PageStyle.body, \.kicker, \.deck, \.byline, \.caption] { style[keyPath: font].family = "Noto Sans CJK TC" }
+        style.headFamily = "Noto Serif CJK TC"
+        style.kicker.size = size + 2
+        style.deck.size = size + 2
+        style.columnRules = false
+        return style
     }
 }
