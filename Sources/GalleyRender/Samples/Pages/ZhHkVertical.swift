@@ -7,7 +7,7 @@ import GalleyCore
 enum ZhHkVertical {
     static func compose(_ page: PageComposer) throws {
         page.header(paper: "維港晨報", dateLine: "二〇二六年四月九日　星期四　港聞版　A8",
-                    paperFont: .init(family: "Noto Serif CJK TC", size: 24, bold: true),
+                    paperFont: .init(family: "Noto Sans CJK TC", size: 24, bold: true),
                     dateFont: .init(family: "Noto Sans CJK TC", size: 9))
         let right = page.width - page.margin, left = page.margin
         let tierGap = 12.0

@@ -7,7 +7,7 @@ import GalleyCore
 enum ZhTwVertical {
     static func compose(_ page: PageComposer) throws {
         page.header(paper: "港都日報", dateLine: "中華民國一一五年四月九日　星期四　第三版　地方新聞",
-                    paperFont: .init(family: "Noto Serif CJK TC", size: 24, bold: true),
+                    paperFont: .init(family: "Noto Sans CJK TC", size: 24, bold: true),
                     dateFont: .init(family: "Noto Sans CJK TC", size: 9))
         let right = page.width - page.margin, left = page.margin
         let tierGap = 12.0
@@ -27,7 +27,7 @@ enum ZhTwVertical {
         let bus = try page.verticalStory(busRoutes, right: right, limit: left + 150, top: t3, bottom: t3 + height)
         page.verticalRule(x: bus - 5, top: t3, bottom: t3 + height)
         page.advertisement(0..<1, top: t3 + 10, bottom: t3 + height - 10, tint: RGB(r: 0.96, g: 0.93, b: 0.86), lines: [
-            ("旗津海產節", .init(family: "Noto Serif CJK TC", size: 20, bold: true), RGB(r: 0.55, g: 0.1, b: 0.1)),
+            ("旗津海產節", .init(family: "Noto Sans CJK TC", size: 20, bold: true), RGB(r: 0.55, g: 0.1, b: 0.1)),
             ("四月十八日至二十日", .init(family: "Noto Sans CJK TC", size: 11), .black),
             ("旗津海水浴場", .init(family: "Noto Sans CJK TC", size: 11), .black),
             ("現撈海鮮　漁村導覽", .init(family: "Noto Sans CJK TC", size: 11, bold: true), .black),
