@@ -9,7 +9,7 @@ struct RenderPerformer: DrawingPerformer {
     }
 
     func print(_ c: Print) throws {
-        let options = PrintOptions(paper: c.paper == .a4 ? .a4 : .letter, columns: c.columns)
+        let options = PrintOptions(paper: c.paper == .a4 ? .a4 : .letter, columns: c.columns, vertical: c.vertical)
         try PrintCommand(input: c.input, articleID: c.article, list: c.list, output: c.output, options: options,
                          photoDPI: c.photoDpi, layoutPath: c.layout).run()
     }

@@ -133,6 +133,37 @@ enum PrintFixture {
         #expect(fonts.contains("NotoSerifCJK") && fonts.contains("/FontFile"))
     }
 
+    @Test("A vertical story prints horizontally by default and in columns with --vertical, no column opening with closing punctuation")
+    func verticalStoryPrintsBothWays() throws {
+        var article = PrintFixture.chinese()
+        article.writing = .vertical
+        let dir = try OverlayFixture.temporaryDirectory()
+        defer { OverlayFixture.cleanUp(dir) }
+        // By default: horizontal, as any Chinese story.
+        let flat = dir.appendingPathComponent("flat.pdf").path
+        _ = try StoryPrinter(options: PrintOptions(paper: .a4)).write(article, source: PrintFixture.source, to: flat)
+        if let raw = try pdftotext(flat, raw: true) {
+            #expect(containsInOrder(raw, article.paragraphs).0)
+        }
+        // --vertical: columns in reading order hold the display lines and paragraphs in order.
+        let printer = StoryPrinter(options: PrintOptions(paper: .a4, vertical: true))
+        let (drawn, pages) = printer.verticalColumns(of: article)
+        // Drawn in vertical forms (︐︒﹁ …), read as horizontal ones.
+        #expect(drawn.joined().contains("︐") && !drawn.joined().contains("，"))
+        let columns = drawn.map(VerticalGlyphs.horizontalForms)
+        #expect(pages >= 1 && columns.count > article.paragraphs.count)
+        let (ok, missing) = containsInOrder(columns.joined(), [article.kicker!, article.headline!, article.subheadline!] + article.paragraphs)
+        #expect(ok, "not found in order: \(missing ?? "")")
+        let closing = Set("，。、；：？！”’）》」』】〉")
+        for column in columns {
+            if let first = column.first { #expect(!closing.contains(first), "column starts with closing punctuation: \(column)") }
+        }
+        let tall = dir.appendingPathComponent("tall.pdf").path
+        let printed = try printer.write(article, source: PrintFixture.source, to: tall)
+        #expect(printed.pages == pages)
+        #expect(try PDFDocument(path: tall).pageCount == pages)
+    }
+
     @Test func longWordsGetSoftHyphensAtSyllableBreaks() throws {
         let h = SoftHyphenator()
         let shown = { (w: String) in h.hyphenateWord(w).replacingOccurrences(of: "\u{AD}", with: "-") }

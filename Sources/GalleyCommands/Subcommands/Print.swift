@@ -37,6 +37,10 @@ package struct Print: ParsableCommand {
     @Option(help: "Body text columns: 1 or 2.")
     package var columns: Int = 1
 
+    @Flag(help: ArgumentHelp("Set a Chinese story vertically: columns top to bottom, read right to left (Pango east gravity, vertical punctuation forms).",
+                             discussion: "Without it every story, vertical ones (竖排) included, is printed horizontally. Latin stories are always printed horizontally."))
+    package var vertical = false
+
     @Option(help: "Resolution of the photos cut from the page, in dots per inch (36 to 600).")
     package var photoDpi: Double = 150
 

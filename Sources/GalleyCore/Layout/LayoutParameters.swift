@@ -269,6 +269,26 @@ public struct LayoutParameters: Sendable, Hashable {
     /// (no noise): body, captions, a deck or two. OCR-drawn pages spread them over five and more.
     public var exactSizeCount = 4
 
+    // MARK: Vertical pages (VerticalPageDetector, VerticalGlyphs, VerticalPageAnalyzer)
+    /// Two CJK glyphs are neighbours along a line (or down a column) when their centres are at most this
+    /// far apart (em of the glyph): solid-set text has its centres one em apart, headlines a little more.
+    public var verticalNeighbourReach = 1.35
+    /// …and across that direction their centres differ by at most this (em).
+    public var verticalNeighbourAlign = 0.25
+    /// Neighbours differ in size by at most this share of the glyph's size.
+    public var verticalNeighbourSize = 0.15
+    /// A glyph votes for the direction whose neighbour is nearer, when it is nearer by this much (em).
+    public var verticalVoteMargin = 0.15
+    /// A page is set vertically when at least this share of its voting CJK glyphs votes vertical…
+    public var verticalPageShare = 0.6
+    /// …and at least this many do (a few vertical headlines never make a page vertical).
+    public var verticalPageMinGlyphs = 40
+    /// A vertical glyph's extent across its column, in em, as the line builder sees it once the page is
+    /// turned: the height of a horizontal CJK glyph's box (ascent plus descent of the CJK fonts).
+    public var verticalCrossExtent = 1.45
+    /// Glyphs narrower than this (em) side by side in one cell of a column are one cell (縦中横).
+    public var verticalNarrowCell = 0.7
+
     public init() {}
     public static let standard = LayoutParameters()
 

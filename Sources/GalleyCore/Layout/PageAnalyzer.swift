@@ -10,6 +10,12 @@ import Foundation
 /// widened (LayoutParameters.tolerating). Each stage is its own type with its own contract and tests.
 public struct PageAnalyzer: Sendable {
     public var parameters: LayoutParameters
+    /// Whether a page set vertically (竖排) is handed to VerticalPageAnalyzer; its own passes over the
+    /// turned page and the horizontal remainder set this false.
+    public var detectsVerticalPages = true
+    /// Whether lines beside a picture or caption measure their indents from it (text set round a picture:
+    /// the columns under a vertical page's photo); VerticalPageAnalyzer's pass over the turned page sets it.
+    public var wrapsTextAroundPictures = false
     public init(parameters: LayoutParameters = .standard) { self.parameters = parameters }
 
     /// Everything the stages produced, for debugging and the layout-tree dump.
@@ -41,6 +47,7 @@ public struct PageAnalyzer: Sendable {
             page.rules = possible.rules
             page.warnings.append(warning)
         }
+        if detectsVerticalPages, let vertical = VerticalPageAnalyzer(parameters: parameters).analyze(page) { return vertical }
         let bodySize = RoleClassifier.bodySize(of: glyphs)
         let sizeNoise = RoleClassifier(parameters: parameters).sizeNoise(of: glyphs, bodySize: bodySize)
         let p = parameters.tolerating(sizeNoise: sizeNoise)
@@ -81,7 +88,7 @@ public struct PageAnalyzer: Sendable {
             for q in d.pullQuotes {
                 extraFurniture.append(Furniture(role: .other, text: q.lines.map(\.text).joined(separator: " "), bbox: q.box))
             }
-            let paragraphs = joiner.paragraphs(d.body)
+            let paragraphs = joiner.paragraphs(d.body, beside: wrapsTextAroundPictures ? d.images + d.captions.map(\.box) : [])
             // Display type without any running text is an advertisement (or a stray label), not a story.
             if paragraphs.isEmpty && d.captions.isEmpty {
                 for b in d.kicker + d.headline + d.deck {

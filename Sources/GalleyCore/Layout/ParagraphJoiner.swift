@@ -12,7 +12,8 @@ public struct ParagraphJoiner: Sendable {
     public var parameters: LayoutParameters
     public init(parameters: LayoutParameters = .standard) { self.parameters = parameters }
 
-    public func paragraphs(_ blocks: [TextBlock]) -> [String] {
+    /// `obstacles`: pictures and captions the text may run beside (VerticalPagePictureWrap); none by default.
+    public func paragraphs(_ blocks: [TextBlock], beside obstacles: [Rect] = []) -> [String] {
         // The printed lines, pieces on one baseline put back together, each with its column's edges and
         // the size of its first piece. (Text and box only: copying whole lines would copy their glyphs.)
         struct Row { var text: String; var box: Rect; var left: Double; var right: Double; var gapLimit: Double?
@@ -20,6 +21,7 @@ public struct ParagraphJoiner: Sendable {
         var rows: [Row] = []
         for block in blocks where !block.lines.isEmpty {
             let left = columnLeft(block), right = block.core.x1, usual = usualGap(block)
+            let wrapped = obstacles.isEmpty ? nil : leftBeside(obstacles, in: block, columnLeft: left)
             for (n, line) in block.lines.enumerated() {
                 if let last = rows.last, sameRow(last.box, size: last.size, line.box, size: line.size) {
                     rows[rows.count - 1].text += " " + line.text
@@ -27,7 +29,8 @@ public struct ParagraphJoiner: Sendable {
                     continue
                 }
                 let limit = n == 0 ? nil : max(parameters.paragraphGapRatio * usual, 0.5 * line.size)
-                rows.append(Row(text: line.text, box: line.box, left: left, right: right, gapLimit: limit,
+                let rowLeft = wrapped.flatMap { $0.lines.contains(n) ? $0.left : nil } ?? left
+                rows.append(Row(text: line.text, box: line.box, left: rowLeft, right: right, gapLimit: limit,
                                 size: line.size))
             }
         }

@@ -16,6 +16,12 @@ public struct ArticleBlock: Hashable, Sendable, Codable {
     public init(page: Int, role: Role, bbox: Rect) { self.page = page; self.role = role; self.bbox = bbox }
 }
 
+/// How a story's text is set: in lines left to right (horizontal), or in columns top to bottom that
+/// follow one another right to left (vertical, 竖排).
+public enum WritingDirection: String, Sendable, Codable, CaseIterable {
+    case horizontal, vertical
+}
+
 /// A story as a reader sees it: its display lines, its body and its pictures.
 public struct Article: Hashable, Sendable, Codable {
     /// Stable within one output, e.g. `p1-a3`.
@@ -28,16 +34,33 @@ public struct Article: Hashable, Sendable, Codable {
     public var paragraphs: [String]
     public var captions: [String]
     public var blocks: [ArticleBlock]
+    /// How the story is set on the page. Written to JSON as `writing` for vertical stories only (a story
+    /// without the key is horizontal), so that the output of horizontal pages keeps its bytes.
+    public var writing: WritingDirection = .horizontal
 
     public init(id: String, kicker: String? = nil, headline: String? = nil, subheadline: String? = nil,
                 byline: String? = nil, paragraphs: [String] = [], captions: [String] = [],
-                blocks: [ArticleBlock] = []) {
+                blocks: [ArticleBlock] = [], writing: WritingDirection = .horizontal) {
         self.id = id; self.kicker = kicker; self.headline = headline; self.subheadline = subheadline
         self.byline = byline; self.paragraphs = paragraphs; self.captions = captions; self.blocks = blocks
+        self.writing = writing
     }
 
     private enum CodingKeys: String, CodingKey {
-        case id, kicker, headline, subheadline, byline, paragraphs, captions, blocks
+        case id, kicker, headline, subheadline, byline, paragraphs, captions, blocks, writing
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        kicker = try c.decodeIfPresent(String.self, forKey: .kicker)
+        headline = try c.decodeIfPresent(String.self, forKey: .headline)
+        subheadline = try c.decodeIfPresent(String.self, forKey: .subheadline)
+        byline = try c.decodeIfPresent(String.self, forKey: .byline)
+        paragraphs = try c.decode([String].self, forKey: .paragraphs)
+        captions = try c.decode([String].self, forKey: .captions)
+        blocks = try c.decode([ArticleBlock].self, forKey: .blocks)
+        writing = try c.decodeIfPresent(WritingDirection.self, forKey: .writing) ?? .horizontal
     }
 
     // Optional fields are written as explicit nulls: the schema requires every key.
@@ -51,6 +74,7 @@ public struct Article: Hashable, Sendable, Codable {
         try c.encode(paragraphs, forKey: .paragraphs)
         try c.encode(captions, forKey: .captions)
         try c.encode(blocks, forKey: .blocks)
+        if writing != .horizontal { try c.encode(writing, forKey: .writing) }
     }
 }
 

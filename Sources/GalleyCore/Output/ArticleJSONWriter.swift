@@ -64,6 +64,8 @@ public struct ArticleJSONWriter: Sendable {
                     }
                 }
             }
+            // Horizontal stories leave the key out: the output of horizontal pages keeps its bytes.
+            if a.writing != .horizontal { w.field("writing") { $0.string(a.writing.rawValue) } }
         }
     }
 }

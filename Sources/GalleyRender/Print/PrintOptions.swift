@@ -54,10 +54,15 @@ public struct PrintOptions: Sendable {
     public var cjkSerif = "Noto Serif CJK SC"
     public var latinSans = "DejaVu Sans"
     public var cjkSans = "Noto Sans CJK SC"
+    /// Set Chinese stories vertically (columns top to bottom, right to left); `columns` is then unused.
+    public var vertical = false
+    /// Column pitch of vertically set text, as a multiple of the font's own (one em wide) columns.
+    public var verticalColumnSpacing = 1.5
 
-    public init(paper: Paper = .a4, columns: Int = 1) {
+    public init(paper: Paper = .a4, columns: Int = 1, vertical: Bool = false) {
         self.paper = paper
         self.columns = min(2, max(1, columns))
+        self.vertical = vertical
     }
 }
 

@@ -2,10 +2,37 @@ import CPangoCairo
 import Foundation
 import GalleyCore
 
+/// A display line of a printed story: kicker, headline, deck or byline, in its font and colour, with the
+/// space after it.
+struct DisplayLine {
+    var text: String
+    var font: FontSpec
+    var color: RGB
+    var after: Double
+}
+
+extension PrintOptions {
+    /// The article's kicker, headline, deck and byline (those it has), in that order, set in `family`.
+    func displayLines(of article: Article, family: String, italicByline: Bool) -> [DisplayLine] {
+        let em = bodySize
+        var out: [DisplayLine] = []
+        func add(_ text: String?, _ font: FontSpec, _ color: RGB, _ after: Double) {
+            if let text, !text.isEmpty { out.append(DisplayLine(text: text, font: font, color: color, after: after)) }
+        }
+        add(article.kicker, FontSpec(family: family, size: em * kickerScale), RGB(r: 0.55, g: 0.1, b: 0.1), em * 0.3)
+        add(article.headline, FontSpec(family: family, size: em * headlineScale, bold: true), .black, em * 0.5)
+        add(article.subheadline, FontSpec(family: family, size: em * deckScale), RGB(r: 0.2, g: 0.2, b: 0.2), em * 0.5)
+        add(article.byline, FontSpec(family: family, size: em * bylineScale, italic: italicByline), RGB(r: 0.25, g: 0.25, b: 0.25), em * 0.4)
+        return out
+    }
+}
+
 /// One thing placed on a printed page, in reading order.
 enum PrintItem {
     /// A line of a set paragraph with its left edge at `x` and its baseline at `baseline`.
     case line(PangoParagraph, SetLine, x: Double, baseline: Double, color: RGB)
+    /// A line of a vertically set paragraph: a column with its right edge at `right`, its top at `top`.
+    case verticalLine(PangoParagraph, SetLine, right: Double, top: Double, color: RGB)
     /// A whole set paragraph with its top-left corner at (x, y).
     case text(PangoParagraph, x: Double, y: Double, color: RGB)
     case image(CairoImage, Rect)
@@ -119,18 +146,8 @@ final class StoryComposer {
     func placeHeader(_ article: Article, source: String) {
         let em = options.bodySize
         placeBlock(source, font: FontSpec(family: sans, size: options.smallSize), color: RGB(r: 0.4, g: 0.4, b: 0.4), after: em * 1.2)
-        if let k = article.kicker, !k.isEmpty {
-            placeBlock(k, font: FontSpec(family: serif, size: em * options.kickerScale), color: RGB(r: 0.55, g: 0.1, b: 0.1), after: em * 0.3)
-        }
-        if let h = article.headline, !h.isEmpty {
-            placeBlock(h, font: FontSpec(family: serif, size: em * options.headlineScale, bold: true), after: em * 0.5)
-        }
-        if let d = article.subheadline, !d.isEmpty {
-            placeBlock(d, font: FontSpec(family: serif, size: em * options.deckScale), color: RGB(r: 0.2, g: 0.2, b: 0.2), after: em * 0.5)
-        }
-        if let b = article.byline, !b.isEmpty {
-            placeBlock(b, font: FontSpec(family: serif, size: em * options.bylineScale, italic: script == .latin),
-                       color: RGB(r: 0.25, g: 0.25, b: 0.25), after: em * 0.4)
+        for d in options.displayLines(of: article, family: serif, italicByline: script == .latin) {
+            placeBlock(d.text, font: d.font, color: d.color, after: d.after)
         }
         let at = reserve(em * 1.2)
         add(.rule(Rect(x0: textLeft, y0: at + em * 0.2, x1: textLeft + textWidth, y1: at + em * 0.2 + 0.6)))

@@ -60,6 +60,10 @@ public struct StoryPrinter: Sendable {
         defer { cairo_destroy(cr) }
 
         let images = try photos.map { try CairoImage(raster: $0.image) }
+        if options.vertical && StoryScript.of(article) == .cjk {
+            let vertical = composeVertically(article, photos: photos, images: images, source: source, cr: cr)
+            return try finish(vertical.pages, photos: photos.count, cr: cr, surface: surface, finalPath: finalPath)
+        }
         var composer = compose(article, photos: photos, images: images, source: source, cr: cr, balance: nil)
         // Two columns end level on the last page: lower their bottom until the story just fits.
         if options.columns > 1, let fill = composer.lastPageFill, composer.pages.count > 0 {
@@ -73,8 +77,13 @@ public struct StoryPrinter: Sendable {
             }
         }
         composer.placeFolios(headline: article.headline ?? "", source: source)
+        return try finish(composer.pages, photos: photos.count, cr: cr, surface: surface, finalPath: finalPath)
+    }
 
-        for (i, items) in composer.pages.enumerated() {
+    /// Draws the composed pages and finishes the PDF.
+    private func finish(_ pages: [[PrintItem]], photos: Int, cr: OpaquePointer, surface: OpaquePointer,
+                        finalPath: String) throws -> PrintedStory {
+        for (i, items) in pages.enumerated() {
             if i > 0 { cairo_show_page(cr) }
             draw(items, cr)
         }
@@ -84,7 +93,25 @@ public struct StoryPrinter: Sendable {
         guard finished == CAIRO_STATUS_SUCCESS else {
             throw RenderError.cannotWrite(path: finalPath, reason: String(cString: cairo_status_to_string(finished)))
         }
-        return PrintedStory(pages: composer.pages.count, photos: photos.count)
+        return PrintedStory(pages: pages.count, photos: photos)
+    }
+
+    /// The story set vertically (VerticalStoryComposer): display lines, paragraphs, photos after the
+    /// lead, captions without a photo at the end.
+    private func composeVertically(_ article: Article, photos: [StoryPhoto], images: [CairoImage], source: String,
+                                   cr: OpaquePointer) -> VerticalStoryComposer {
+        let composer = VerticalStoryComposer(cr: cr, options: options)
+        composer.placeHeader(article)
+        for (i, p) in article.paragraphs.enumerated() where !p.allSatisfy(\.isWhitespace) {
+            composer.placeParagraph(p)
+            if i == 0 { for (photo, image) in zip(photos, images) { composer.placeFigure(image, caption: photo.caption) } }
+        }
+        if article.paragraphs.isEmpty { for (photo, image) in zip(photos, images) { composer.placeFigure(image, caption: photo.caption) } }
+        for caption in article.captions where !photos.contains(where: { $0.caption == caption }) {
+            composer.placeFigure(nil, caption: caption)
+        }
+        composer.placeFolios(source: source)
+        return composer
     }
 
     /// Places everything of the story; `balance` shortens the columns of one page.
@@ -122,6 +149,9 @@ public struct StoryPrinter: Sendable {
             case let .line(p, line, x, baseline, c):
                 cairo_set_source_rgb(cr, c.r, c.g, c.b)
                 p.drawLine(cr, line, x: x, baseline: baseline)
+            case let .verticalLine(p, line, right, top, c):
+                cairo_set_source_rgb(cr, c.r, c.g, c.b)
+                p.drawVerticalLine(cr, line, right: right, top: top)
             case let .text(p, x, y, c):
                 cairo_set_source_rgb(cr, c.r, c.g, c.b)
                 p.draw(cr, x: x, y: y)

@@ -14,6 +14,7 @@ public enum SampleBook {
 
     static let a3 = (width: 842.0, height: 1191.0)
     static let broadsheet = (width: 792.0, height: 1224.0)
+    static let a4 = (width: 595.0, height: 842.0)
 
     static var all: [Sample] { [
         Sample(name: "zh-front", width: a3.width, height: a3.height, columns: 8,
@@ -28,6 +29,10 @@ public enum SampleBook {
                style: .chinese(size: 10.5, gutter: 10), compose: ZhVertical.compose),
         Sample(name: "en-brief", width: broadsheet.width, height: broadsheet.height, columns: 4,
                style: .english(size: 9, gutter: 12), compose: EnBrief.compose),
+        Sample(name: "zh-tw-vertical", width: a4.width, height: a4.height, columns: 5,
+               style: .traditionalVertical(size: 10), compose: ZhTwVertical.compose),
+        Sample(name: "zh-hk-vertical", width: a4.width, height: a4.height, columns: 5,
+               style: .traditionalVertical(size: 10), compose: ZhHkVertical.compose),
     ] }
 
     /// Names of all samples, in the order they are made.
