@@ -7,8 +7,8 @@
 /// attribute names Galley's role exactly (`structure {type:kicker;}`); its `TextLine`s have `Coords`,
 /// a `Baseline` (the line's foot, a fifth of its type size above its box's bottom; down the middle of
 /// a vertical line) and the line's text in `TextEquiv`; a line that opens a paragraph says so
-/// (`custom="structure {type:paragraph-start;}"`), a byline line taken out of a body block is
-/// `structure {type:byline;}`. Vertical blocks read `top-to-bottom`, their lines right to left.
+/// (`custom="structure {type:paragraph-start;}"`), and a byline line (of a byline block, or taken out
+/// of a body block) says where it goes in the article's byline (`structure {type:byline; index:0;}`). Vertical blocks read `top-to-bottom`, their lines right to left.
 /// Pictures are `ImageRegion`s, drawn rules `SeparatorRegion`s. The reading order is one
 /// `OrderedGroupIndexed` an article (its id, its headline as caption) of its blocks in the order of the
 /// JSON's `blocks`, then an `UnorderedGroupIndexed` of the furniture.
@@ -36,10 +36,12 @@ public struct PAGEWriter: Sendable {
                          ("imageYResolution", "300"), ("imageResolutionUnit", "PPI")])
         Self.readingOrder(page, into: &w)
         var starts = Set<LineHyphenation.LineRef>()
+        var bylines: [LineHyphenation.LineRef: Int] = [:]
         for a in page.articles {
             for p in a.paragraphs {
                 if let s = p.first { starts.insert(LineHyphenation.LineRef(block: s.block, line: s.lines.lowerBound)) }
             }
+            for (k, s) in a.bylines.enumerated() { bylines[LineHyphenation.LineRef(block: s.block, line: s.lines.lowerBound)] = k }
         }
         for (b, block) in page.blocks.enumerated() {
             if block.isImage {
@@ -54,9 +56,10 @@ public struct PAGEWriter: Sendable {
             w.start("TextRegion", attributes)
             w.empty("Coords", [("points", Self.points(block.box))])
             for (l, line) in block.lines.enumerated() {
+                let ref = LineHyphenation.LineRef(block: b, line: l)
                 var custom: String?
-                if block.bylineLines.contains(l) { custom = Self.custom("byline") }
-                else if starts.contains(LineHyphenation.LineRef(block: b, line: l)) { custom = Self.custom("paragraph-start") }
+                if let k = bylines[ref] { custom = "structure {type:byline; index:\(k);}" }
+                else if starts.contains(ref) { custom = Self.custom("paragraph-start") }
                 w.start("TextLine", [("id", block.lineID(l)), ("custom", custom)])
                 w.empty("Coords", [("points", Self.points(line.box))])
                 w.empty("Baseline", [("points", Self.baseline(line))])
