@@ -54,17 +54,17 @@ struct LibraryFormatOutput {
     func write(_ pages: [RegionPage]) throws {
         switch format {
         case .alto:
-            try emit(Data(ALTOWriter().string(for: pages, source: input).utf8))
+            try emit(ALTOWriter().data(for: pages, source: input))
         case .page where !writesFolder(pageCount: pages.count):
-            try emit(Data(PAGEWriter().string(for: pages[0], source: input, created: created).utf8))
+            try emit(PAGEWriter().data(for: pages[0], source: input, created: created))
         case .page:
             let created = self.created
-            let files = pages.map { (pageFile($0.number), Data(PAGEWriter().string(for: $0, source: input, created: created).utf8)) }
+            let files = pages.map { (pageFile($0.number), PAGEWriter().data(for: $0, source: input, created: created)) }
             try OutputFolder.write(files, to: output!, input: input)
         default:
-            var files = pages.map { ("ALTO/" + pageFile($0.number), Data(ALTOWriter().string(for: [$0], source: input).utf8)) }
+            var files = pages.map { ("ALTO/" + pageFile($0.number), ALTOWriter().data(for: [$0], source: input)) }
             let alto = pages.map { METSWriter.ALTOFile(page: $0, href: "ALTO/" + pageFile($0.number)) }
-            files.append((name + "-METS.xml", Data(METSWriter().string(for: alto, source: input, created: created).utf8)))
+            files.append((name + "-METS.xml", METSWriter().data(for: alto, source: input, created: created)))
             try OutputFolder.write(files, to: output!, input: input)
         }
     }

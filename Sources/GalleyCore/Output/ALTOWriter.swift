@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes pages as one ALTO 4.4 document (`../shared/schema/alto-4-4.xsd`), one `Page` each.
 ///
 /// Measurement unit `pixel` at 72 dpi: one pixel is one PDF point, coordinates from the page's
@@ -18,6 +20,11 @@ public struct ALTOWriter: Sendable {
 
     /// The ALTO document of `pages`, read from the PDF `source`.
     public func string(for pages: [RegionPage], source: String) -> String {
+        String(decoding: data(for: pages, source: source), as: UTF8.self)
+    }
+
+    /// The same document as UTF-8 bytes.
+    public func data(for pages: [RegionPage], source: String) -> Data {
         var styles = TextStyles()
         // The layout first (it names the styles it uses), the header in front of it.
         var layout = XMLWriter(fragment: true, depth: 1)
@@ -69,7 +76,7 @@ public struct ALTOWriter: Sendable {
         }
         w.append(layout)
         w.end()
-        return w.text
+        return w.data
     }
 
     /// The identifier of a tag's `LayoutTag`.
@@ -93,24 +100,28 @@ public struct ALTOWriter: Sendable {
             w.start("TextBlock", attributes)
             for (l, line) in block.lines.enumerated() {
                 let ref = LineHyphenation.LineRef(block: b, line: l)
-                var la: XMLWriter.Attributes = [("ID", block.lineID(l))]
-                if block.bylineLines.contains(l) { la.append(("TAGREFS", tagID(.article(.byline)))) }
-                la += box(line.box)
-                if line.vertical { la.append(("BASEDIRECTION", "ttb")) }
-                w.start("TextLine", la)
+                w.open("TextLine")
+                w.attribute("ID", block.lineID(l))
+                if block.bylineLines.contains(l) { w.attribute("TAGREFS", tagID(.article(.byline))) }
+                box(line.box, &w)
+                if line.vertical { w.attribute("BASEDIRECTION", "ttb") }
+                w.closeStart("TextLine")
                 let ws = words[b][l]
                 for (k, word) in ws.enumerated() {
                     if k > 0 {
                         let gap = word.box.x0 - ws[k - 1].box.x1
-                        w.empty("SP", gap > 0 && !line.vertical ? [("HPOS", n(ws[k - 1].box.x1)), ("VPOS", n(line.box.y0)),
-                                                                  ("WIDTH", n(gap))] : [])
+                        w.open("SP")
+                        if gap > 0 && !line.vertical {
+                            w.attribute("HPOS", number: ws[k - 1].box.x1)
+                            w.attribute("VPOS", number: line.box.y0)
+                            w.attribute("WIDTH", number: gap)
+                        }
+                        w.close()
                     }
                     var content = word.text, wordBox = word.box
                     var hyp: Rect?
-                    var substitution: [(String, String?)] = []
-                    if k == 0, let whole = hyphens.starts[ref] {
-                        substitution = [("SUBS_TYPE", "HypPart2"), ("SUBS_CONTENT", whole)]
-                    }
+                    var substitution: (type: String, whole: String)?
+                    if k == 0, let whole = hyphens.starts[ref] { substitution = ("HypPart2", whole) }
                     if k == ws.count - 1, let whole = hyphens.ends[ref] {
                         content.removeLast()
                         // The hyphen's own glyph, where it is one, is the HYP's box.
@@ -120,10 +131,17 @@ public struct ALTOWriter: Sendable {
                         } else {
                             hyp = Rect(x0: word.box.x1, y0: word.box.y0, x1: word.box.x1, y1: word.box.y1)
                         }
-                        substitution = [("SUBS_TYPE", "HypPart1"), ("SUBS_CONTENT", whole)]
+                        substitution = ("HypPart1", whole)
                     }
-                    let style = word.glyphs.isEmpty ? nil : styles.id(for: line.glyphs[word.glyphs.lowerBound])
-                    w.empty("String", box(wordBox) + [("CONTENT", content), ("STYLEREFS", style)] + substitution)
+                    w.open("String")
+                    box(wordBox, &w)
+                    w.attribute("CONTENT", content)
+                    if !word.glyphs.isEmpty { w.attribute("STYLEREFS", styles.id(for: line.glyphs[word.glyphs.lowerBound])) }
+                    if let substitution {
+                        w.attribute("SUBS_TYPE", substitution.type)
+                        w.attribute("SUBS_CONTENT", substitution.whole)
+                    }
+                    w.close()
                     if let hyp {
                         w.empty("HYP", box(hyp) + [("CONTENT", String(word.text.last!))])
                     }
@@ -137,6 +155,13 @@ public struct ALTOWriter: Sendable {
         }
         w.end()
         w.end()
+    }
+
+    static func box(_ r: Rect, _ w: inout XMLWriter) {
+        w.attribute("HPOS", number: r.x0)
+        w.attribute("VPOS", number: r.y0)
+        w.attribute("WIDTH", number: r.width)
+        w.attribute("HEIGHT", number: r.height)
     }
 
     static func box(_ r: Rect) -> XMLWriter.Attributes {
@@ -161,17 +186,34 @@ struct TextStyles {
         }
     }
 
+    /// What a glyph says of its style, as it says it (looked up for every word).
+    private struct GlyphStyle: Hashable {
+        var font: String
+        var size: Double
+        var bold: Bool
+        var italic: Bool
+        var color: RGB
+    }
+
     private(set) var list: [Style] = []
     private var ids: [Style: String] = [:]
+    private var seen: [GlyphStyle: String] = [:]
 
     /// The style's ID (`font<k>`), the style added where it is new.
     mutating func id(for glyph: Glyph) -> String {
+        let key = GlyphStyle(font: glyph.font, size: glyph.size, bold: glyph.bold, italic: glyph.italic, color: glyph.color)
+        if let id = seen[key] { return id }
         let style = Style(family: Self.family(glyph.font), size: (glyph.size * 10).rounded() / 10, bold: glyph.bold,
                           italic: glyph.italic, color: String(glyph.color.hex.dropFirst()).uppercased())
-        if let id = ids[style] { return id }
-        list.append(style)
-        let id = "font\(list.count)"
-        ids[style] = id
+        let id: String
+        if let known = ids[style] {
+            id = known
+        } else {
+            list.append(style)
+            id = "font\(list.count)"
+            ids[style] = id
+        }
+        seen[key] = id
         return id
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes the METS document that ties a PDF's ALTO files (one a page, `ALTOWriter`) into articles, as
 /// newspaper archives (impresso, docWorks) lay them out.
 ///
@@ -25,6 +27,11 @@ public struct METSWriter: Sendable {
     /// The METS document for `files`, read from the PDF `source`, created at `created` (an
     /// `xsd:dateTime`, e.g. `2024-05-01T12:00:00Z`).
     public func string(for files: [ALTOFile], source: String, created: String) -> String {
+        String(decoding: data(for: files, source: source, created: created), as: UTF8.self)
+    }
+
+    /// The same document as UTF-8 bytes.
+    public func data(for files: [ALTOFile], source: String, created: String) -> Data {
         var w = XMLWriter()
         w.start("mets", [("xmlns", "http://www.loc.gov/METS/"), ("xmlns:xlink", "http://www.w3.org/1999/xlink"),
                          ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
@@ -76,7 +83,7 @@ public struct METSWriter: Sendable {
         w.end()
         w.end()
         w.end()
-        return w.text
+        return w.data
     }
 
     static func article(_ a: RegionArticle, in f: ALTOFile, order: Int, into w: inout XMLWriter) {

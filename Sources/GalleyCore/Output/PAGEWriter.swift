@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes one page as a PAGE XML document, version 2019-07-15 (`../shared/schema/page.xsd`).
 ///
 /// PAGE coordinates are whole pixels of an image: here the page at 300 ppi (1 pt = 300/72 px; the
@@ -22,6 +24,11 @@ public struct PAGEWriter: Sendable {
     /// The PAGE document of `page`, read from the PDF `source`, created at `created` (an
     /// `xsd:dateTime`).
     public func string(for page: RegionPage, source: String, created: String) -> String {
+        String(decoding: data(for: page, source: source, created: created), as: UTF8.self)
+    }
+
+    /// The same document as UTF-8 bytes.
+    public func data(for page: RegionPage, source: String, created: String) -> Data {
         var w = XMLWriter()
         w.start("PcGts", [("xmlns", Self.namespace), ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
                           ("xsi:schemaLocation", Self.namespace + " " + Self.namespace + "/pagecontent.xsd")])
@@ -80,7 +87,7 @@ public struct PAGEWriter: Sendable {
         }
         w.end()
         w.end()
-        return w.text
+        return w.data
     }
 
     static func readingOrder(_ page: RegionPage, into w: inout XMLWriter) {
