@@ -47,7 +47,10 @@ struct LibraryFormatsTests {
             do {
                 let json = try CLIRunner.runData(["articles", pdf])
                 let o = Outputs(pdf: pdf, json: json.stdout, alto: base + ".alto.xml", metsFolder: base + "-mets", page: base + ".page.xml")
-                for (format, out) in [("alto", o.alto), ("mets", o.metsFolder), ("page", o.page)] {
+                // The one-file ALTO of a one-page PDF is the METS folder's ALTO file: made for a few PDFs
+                // and compared, to save a run on every page.
+                let formats = [("mets", o.metsFolder), ("page", o.page)] + (k % 16 == 0 ? [("alto", o.alto)] : [])
+                for (format, out) in formats {
                     let r = try CLIRunner.run(["articles", pdf, "--format", format, "-o", out])
                     if r.status != 0 { throw Failure(description: "\(pdf) --format \(format): status \(r.status): \(r.stderr)") }
                 }
@@ -84,8 +87,16 @@ struct LibraryFormatsTests {
         let all = try Self.outputs(in: folder)
         #expect(all.count >= 10, "too few pages found: \(all.count)")
 
+        let oneFile = all.filter { FileManager.default.fileExists(atPath: $0.alto) }
+        #expect(oneFile.count >= 5)
+        for o in oneFile {
+            #expect(o.metsALTO.count == 1)
+            let a = try Data(contentsOf: URL(fileURLWithPath: o.alto))
+            #expect(a == (try Data(contentsOf: URL(fileURLWithPath: o.metsALTO[0]))), "\(o.pdf): --format alto and the METS folder's ALTO differ")
+        }
+
         if Self.xmllintAvailable {
-            let alto = all.map(\.alto) + all.flatMap(\.metsALTO)
+            let alto = oneFile.map(\.alto) + all.flatMap(\.metsALTO)
             #expect(try Self.schemaErrors(alto, schema: "alto-4-4.xsd") == nil)
             #expect(try Self.schemaErrors(all.map(\.mets), schema: "mets.xsd") == nil)
             #expect(try Self.schemaErrors(all.map(\.page), schema: "page.xsd") == nil)
@@ -107,11 +118,6 @@ struct LibraryFormatsTests {
             #expect(labels == json.map(\.headline), "\(o.pdf): article labels")
             #expect(mets.furniture().sorted() == (try JSONArticles.furniture(o.json)).sorted(), "\(o.pdf): furniture")
 
-            // The one-file ALTO has the reading order of the JSON.
-            let alto = try METSALTOReader(altoFile: o.alto)
-            for b in json {
-                #expect((alto.orders[b.id] ?? []).map { $0.role } == b.blocks.map(\.role), "\(o.pdf) ALTO reading order of \(b.id)")
-            }
 
             let fromPAGE = try PAGEReader(files: [o.page]).articles()
             #expect(fromPAGE.count == json.count, "\(o.pdf): PAGE has \(fromPAGE.count) articles, the JSON \(json.count)")
@@ -120,5 +126,94 @@ struct LibraryFormatsTests {
         }
         #expect(articles > 100, "only \(articles) articles on all pages")
         print("read back \(articles) articles of \(all.count) PDFs from METS/ALTO and PAGE XML")
+    }
+
+    static let multiPage = CLIRunner.shared("corpus/de_der-erzaehler_1840-02-21_6pages.pdf")
+
+    @Test("several pages: one ALTO document with a Page each, a METS folder, a PAGE file a page; all valid and as the JSON",
+          .enabled(if: CLIRunner.hasShared("corpus/de_der-erzaehler_1840-02-21_6pages.pdf"), "skipped: ../shared/corpus is absent"))
+    func severalPages() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pdf = Self.multiPage, pages = ["--pages", "2-3"]
+        let json = try CLIRunner.runData(["articles", pdf] + pages)
+        #expect(json.status == 0)
+        let alto = folder.appendingPathComponent("all.xml").path
+        let mets = folder.appendingPathComponent("mets").path, page = folder.appendingPathComponent("page").path
+        for (format, out) in [("alto", alto), ("mets", mets), ("page", page)] {
+            let r = try CLIRunner.run(["articles", pdf, "--format", format, "-o", out] + pages)
+            #expect(r.status == 0, "\(format): \(r.stderr)")
+        }
+        let name = "de_der-erzaehler_1840-02-21_6pages"
+        let altoFiles = ["0002", "0003"].map { mets + "/ALTO/\(name)-\($0).xml" }
+        let pageFiles = ["0002", "0003"].map { page + "/\(name)-\($0).xml" }
+        for f in altoFiles + pageFiles { #expect(FileManager.default.fileExists(atPath: f), "\(f) is missing") }
+        #expect(try XMLNode.parse(alto).descendants("Page").count == 2)
+        let expected = try JSONArticles.read(json.stdout)
+        #expect(!expected.isEmpty)
+        let fromMETS = try METSALTOReader(metsFile: mets + "/\(name)-METS.xml").articles()
+        #expect(fromMETS == expected)
+        let fromPAGE = try PAGEReader(files: pageFiles).articles()
+        #expect(fromPAGE.count == expected.count)
+        for (a, b) in zip(fromPAGE, expected) { #expect(a.same(as: b, tolerance: 0.25), "PAGE:\n\(a)\nJSON:\n\(b)") }
+        let oneFile = try METSALTOReader(altoFile: alto)
+        for a in expected { #expect((oneFile.orders[a.id] ?? []).map(\.role) == a.blocks.map(\.role), "ALTO reading order of \(a.id)") }
+        if Self.xmllintAvailable {
+            #expect(try Self.schemaErrors([alto] + altoFiles, schema: "alto-4-4.xsd") == nil)
+            #expect(try Self.schemaErrors([mets + "/\(name)-METS.xml"], schema: "mets.xsd") == nil)
+            #expect(try Self.schemaErrors(pageFiles, schema: "page.xsd") == nil)
+        }
+    }
+
+    @Test("bad output for the library formats is refused before any work, and nothing is left behind")
+    func badOutputIsRefused() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pdf = CLIRunner.shared("devset/en-101.pdf")
+        // METS writes a folder: without -o it is an invalid option (64), told why.
+        var r = try CLIRunner.run(["articles", pdf, "--format", "mets"])
+        #expect(r.status == 64 && r.stderr.contains("-o FOLDER") && r.stdout.isEmpty, "\(r)")
+        // -o naming a file for a folder.
+        let file = folder.appendingPathComponent("file.xml").path
+        FileManager.default.createFile(atPath: file, contents: Data("x".utf8))
+        r = try CLIRunner.run(["articles", pdf, "--format", "mets", "-o", file])
+        #expect(r.status == 2 && r.stderr.contains("it is a file, not a folder"), "\(r)")
+        // A folder in a folder that does not exist.
+        r = try CLIRunner.run(["articles", pdf, "--format", "mets", "-o", folder.appendingPathComponent("no/such").path])
+        #expect(r.status == 2 && r.stderr.contains("does not exist"), "\(r)")
+        // The input itself, as ALTO's and PAGE's -o, by another name.
+        let link = folder.appendingPathComponent("same.pdf").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: pdf)
+        for format in ["alto", "page"] {
+            r = try CLIRunner.run(["articles", pdf, "--format", format, "-o", link])
+            #expect(r.status == 2 && r.stderr.contains("it is the input file"), "\(format): \(r)")
+        }
+        // PAGE for several pages needs a folder too.
+        if CLIRunner.hasShared("corpus/de_der-erzaehler_1840-02-21_6pages.pdf") {
+            r = try CLIRunner.run(["articles", Self.multiPage, "--format", "page", "--pages", "1-2"])
+            #expect(r.status == 64 && r.stderr.contains("-o FOLDER"), "\(r)")
+        }
+        // An unreadable input: the same error as for JSON, and no folder made.
+        let out = folder.appendingPathComponent("out").path
+        let bad = try CLIRunner.run(["articles", "/nonexistent.pdf", "--format", "mets", "-o", out])
+        let json = try CLIRunner.run(["articles", "/nonexistent.pdf"])
+        #expect(bad.status == json.status && bad.stderr == json.stderr && bad.status == 2)
+        #expect(!FileManager.default.fileExists(atPath: out))
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(left == ["file.xml", "same.pdf"], "left behind: \(left)")
+    }
+
+    @Test("METS is written alike whether the command line is read quickly or by ArgumentParser")
+    func metsEitherWay() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pdf = CLIRunner.repositoryRoot.appendingPathComponent("Samples/en-metro.pdf").path
+        let a = folder.appendingPathComponent("a").path, b = folder.appendingPathComponent("b").path
+        #expect(try CLIRunner.run(["articles", pdf, "--format", "mets", "-o", a]).status == 0)
+        #expect(try CLIRunner.run(["articles", pdf, "--format=mets", "--output=\(b)"]).status == 0)
+        for f in ["en-metro-METS.xml", "ALTO/en-metro-0001.xml"] {
+            let x = try Data(contentsOf: URL(fileURLWithPath: a + "/" + f)), y = try Data(contentsOf: URL(fileURLWithPath: b + "/" + f))
+            #expect(x == y && !x.isEmpty, "\(f) differs")
+        }
     }
 }
