@@ -10,7 +10,8 @@ import Foundation
 /// a `Baseline` (the line's foot, a fifth of its type size above its box's bottom; down the middle of
 /// a vertical line) and the line's text in `TextEquiv`; a line that opens a paragraph says so
 /// (`custom="structure {type:paragraph-start;}"`), and a byline line (of a byline block, or taken out
-/// of a body block) says where it goes in the article's byline (`structure {type:byline; index:0;}`). Vertical blocks read `top-to-bottom`, their lines right to left.
+/// of a body block) says where it goes in the article's byline (`structure {type:byline; index:0;}`).
+/// Vertical blocks read `top-to-bottom`, their lines right to left.
 /// Pictures are `ImageRegion`s, drawn rules `SeparatorRegion`s. The reading order is one
 /// `OrderedGroupIndexed` an article (its id, its headline as caption) of its blocks in the order of the
 /// JSON's `blocks`, then an `UnorderedGroupIndexed` of the furniture.
