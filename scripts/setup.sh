@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(pkg-config libpoppler-glib-dev libpoppler-private-dev libcairo2-dev libpango1.0-dev fonts-noto-cjk fonts-dejavu-core
-          poppler-utils qpdf python3)
+          poppler-utils qpdf python3 libxml2-utils)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -162,6 +162,8 @@ struct QuickCommandLineTests {
             (["articles", Self.sample], ["articles", Self.sample, "--pages=1"]),
             (["articles", Self.sample, "--format", "text"], ["articles", Self.sample, "--format=text"]),
             (["articles", Self.sample, "--format", "markdown", "--pages", "1"], ["articles", "--format=markdown", "--pages=1", Self.sample]),
+            (["articles", Self.sample, "--format", "alto"], ["articles", Self.sample, "--format=alto"]),
+            (["articles", Self.sample, "--format", "page", "--pages", "1"], ["articles", "--format=page", "--pages=1", Self.sample]),
             (["inspect", Self.sample], ["inspect", Self.sample, "--pages=1"]),
             (["inspect", Self.sample, "--format", "json", "--no-rules"], ["inspect", Self.sample, "--format=json", "--no-rules"]),
         ]

@@ -12,9 +12,12 @@ struct ArticlesCommand {
 
     func run() throws {
         // Fail before the analysis, not after it, where the output cannot be written.
-        if let output { try AtomicFile.checkWritable(output, input: input.file) }
+        let library = LibraryFormatOutput.handles(format) ? LibraryFormatOutput(format: format, input: input.file, output: output) : nil
+        if library == nil, let output { try AtomicFile.checkWritable(output, input: input.file) }
         let document = try PDFDocument(path: input.file, password: input.password)
         let numbers = try PageRange.resolve(input.pages, count: document.pageCount)
+        try library?.check(pageCount: numbers.count)
+        var regions: [Int: RegionPage] = [:]
         let reporter = ProgressReporter(requested: progress)
         var pageTimings: [PageTimings] = []
         // Pages that could not be read: reported as met, listed with a warning, the others output.
@@ -26,6 +29,9 @@ struct ArticlesCommand {
             reporter.finish()
             Self.writeTiming(t.line)
             pageTimings.append(t)
+        }, analysed: { content, layout, trace in
+            guard library != nil else { return }
+            regions[content.number] = RegionPageBuilder().page(layout, trace: trace, rules: content.rules)
         }, failed: { failure in
             reporter.finish()
             failure.report()
@@ -38,11 +44,15 @@ struct ArticlesCommand {
         for page in result.pages where !failed.contains(page.number) {
             for warning in page.warnings { Warnings.write(warning) }
         }
-        let data = try Self.render(result, as: format)
-        if let output {
-            try AtomicFile.write(data, to: output, input: input.file)
+        if let library {
+            try library.write(result.pages.map { regions[$0.number] ?? RegionPage(number: $0.number, width: $0.width, height: $0.height) })
         } else {
-            FileHandle.standardOutput.write(data)
+            let data = try Self.render(result, as: format)
+            if let output {
+                try AtomicFile.write(data, to: output, input: input.file)
+            } else {
+                FileHandle.standardOutput.write(data)
+            }
         }
         if !failed.isEmpty { throw PagesSkipped(count: failed.count) }
     }
@@ -56,6 +66,9 @@ struct ArticlesCommand {
         case .json: return ArticleJSONWriter().data(for: document)
         case .text: return Data(ArticleTextWriter().text(for: document).utf8)
         case .markdown: return Data(ArticleMarkdownWriter().markdown(for: document).utf8)
+        case .alto, .mets, .page:
+            // They need the pages' blocks and lines, not the document alone: LibraryFormatOutput writes them.
+            throw CommandFailure("--format \(format.rawValue) is written from the pages' regions, not from the articles")
         }
     }
 }

@@ -9,7 +9,8 @@ struct ArticlesPipeline {
 
     /// Analyses the given pages of an open document into one output document.
     /// `progress` is told before each page: (position, count, page number); `timed`, after each
-    /// page, how long its extraction and layout took; `read`, each page's content as extracted.
+    /// page, how long its extraction and layout took; `read`, each page's content as extracted;
+    /// `analysed`, each page's content with its layout and the stages' trace.
     /// A page that cannot be read stops the run with its error, unless `failed` is given: it is then
     /// told of the failure, the page is listed with a warning saying why it was skipped (and without
     /// columns, furniture or articles), and the other pages are read.
@@ -17,6 +18,7 @@ struct ArticlesPipeline {
              progress: (Int, Int, Int) -> Void = { _, _, _ in },
              timed: (PageTimings) -> Void = { _ in },
              read: (PageContent) -> Void = { _ in },
+             analysed: (PageContent, PageLayout, PageAnalyzer.Trace) -> Void = { _, _, _ in },
              failed: ((PageFailure) -> Void)? = nil) throws -> ArticleDocument {
         var result = ArticleDocument(source: source)
         let clock = ContinuousClock()
@@ -39,6 +41,7 @@ struct ArticlesPipeline {
             let (s, attos) = start.duration(to: clock.now).components
             timed(PageTimings(page: n, extraction: extraction, layout: Double(s) + Double(attos) * 1e-18,
                               drawing: trace.drawing))
+            analysed(content, layout, trace)
             result.pages.append(layout.summary)
             result.articles += layout.articles
         }

@@ -18,9 +18,16 @@ struct Articles: ParsableCommand {
             as null, boxes as [x0, y0, x1, y1] in points from the top-left corner). text and markdown \
             write the articles one after another: kicker, headline, deck and byline first, then the \
             paragraphs separated by blank lines, then the captions (marked [Caption] in text, as block \
-            quotes in Markdown); furniture is left out.
+            quotes in Markdown); furniture is left out. alto, mets and page are the library formats: \
+            alto is one ALTO 4.4 document (a Page a page; MeasurementUnit pixel at 72 dpi, so 1 pixel = 1 pt, \
+            from the top-left corner; every block a TextBlock tagged with its role, words as Strings with \
+            their fonts; vertical lines with BASEDIRECTION="ttb"); mets needs -o FOLDER and writes \
+            FOLDER/NAME-METS.xml (one ARTICLE div an article, its HEADING, BODY/PARAGRAPH and CAPTION divs \
+            pointing at ALTO TextBlock and TextLine IDs) and FOLDER/ALTO/NAME-0001.xml, one a page; page \
+            writes PAGE XML 2019-07-15, one document a page (pixels at 300 ppi; vertical regions read \
+            top-to-bottom), to -o FILE for one page and into -o FOLDER as NAME-0001.xml… for several.
 
-            Output goes to standard output unless -o names a file; the file is written whole or not at \
+            Output goes to standard output unless -o names a file (a folder for mets, and for page with several pages); the file is written whole or not at \
             all (an interrupted run leaves no temporary file). -o is refused when it names the input PDF \
             (by any name), a folder, a FIFO or a device; its folder is the one the file system finds \
             (zz/../x.json needs zz). Page warnings (e.g. a page without a text layer) go to standard error.
@@ -32,11 +39,11 @@ struct Articles: ParsableCommand {
             or the output cannot be written; 64 for invalid options.
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case json, text, markdown }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case json, text, markdown, alto, mets, page }
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: "Output format: json, text or markdown.")
+    @Option(help: "Output format: json, text, markdown, alto (ALTO 4.4, 1 pixel = 1 pt), mets (METS with ALTO, needs -o FOLDER) or page (PAGE XML, 300 ppi).")
     var format: Format = .json
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "path"))
