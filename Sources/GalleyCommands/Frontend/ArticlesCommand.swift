@@ -9,8 +9,16 @@ struct ArticlesCommand {
     var output: String?
     var progress: Bool
     var timings = false
+    /// Inputs after the first, and the batch options: see `BatchCommand`.
+    var moreInputs: [String] = []
+    var batch = BatchSettings()
 
     func run() throws {
+        if BatchCommand.wanted(inputs: [input.file] + moreInputs, output: output, options: batch) {
+            guard let output else { throw CommandFailure("a batch (several inputs, a folder or a batch option) needs -o naming the output folder") }
+            return try BatchCommand(inputs: [input.file] + moreInputs, pages: input.pages, password: input.password,
+                                    format: format, outputFolder: output, options: batch, progress: progress).run()
+        }
         // Fail before the analysis, not after it, where the output cannot be written.
         if let output { try AtomicFile.checkWritable(output, input: input.file) }
         let document = try PDFDocument(path: input.file, password: input.password)
@@ -44,6 +52,7 @@ struct ArticlesCommand {
         } else {
             FileHandle.standardOutput.write(data)
         }
+        WorkerReport.write(pages: result.pages.count, output: output)
         if !failed.isEmpty { throw PagesSkipped(count: failed.count) }
     }
 

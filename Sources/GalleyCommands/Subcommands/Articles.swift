@@ -36,6 +36,9 @@ struct Articles: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
+    @Argument(help: ArgumentHelp("More PDFs or folders: a batch, each PDF's output a file of its own in the folder -o names.", valueName: "input"))
+    var moreInputs: [String] = []
+
     @Option(help: "Output format: json, text or markdown.")
     var format: Format = .json
 
@@ -49,9 +52,12 @@ struct Articles: ParsableCommand {
                              discussion: "drawing: the pass over the page's content that collects its paths and images (no text is drawn); text: poppler's text pass, the glyphs with their boxes and styles; rules: rules, frames and image boxes read from the paths; layout: the whole layout analysis. Milliseconds of wall-clock time. Then how coherent the page's drawing order is (the share of its text drawn in reading order, 0 to 1) and whether Galley trusted it to build lines and reading order. With --timings on a page list, a last line sums all pages."))
     var timings = false
 
+    @OptionGroup(title: "Batch options") var batch: BatchOptions
+
     func run() throws {
         try CommandErrors.reporting {
-            try ArticlesCommand(input: PageInput(input), format: format, output: output, progress: progress, timings: timings).run()
+            try ArticlesCommand(input: PageInput(input), format: format, output: output, progress: progress, timings: timings,
+                                moreInputs: moreInputs, batch: batch.settings).run()
         }
     }
 }
