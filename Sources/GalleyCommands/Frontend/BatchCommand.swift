@@ -14,12 +14,10 @@ struct BatchCommand {
     var options: BatchSettings
     var progress: Bool
 
-    /// Whether `galley articles` was asked for a batch: several inputs, a folder, `-o` naming a
-    /// folder (an existing one, or a path ending in `/`), or a batch-only option.
-    static func wanted(inputs: [String], output: String?, options: BatchSettings) -> Bool {
-        if inputs.count > 1 || options.given { return true }
-        if let output, output.hasSuffix("/") || isFolder(output) { return true }
-        return inputs.contains(where: isFolder)
+    /// Whether `galley articles` was asked for a batch: several inputs, a folder, or a batch-only
+    /// option. One PDF with `-o` is no batch, whatever -o names (a folder is refused, as it always was).
+    static func wanted(inputs: [String], options: BatchSettings) -> Bool {
+        inputs.count > 1 || options.given || inputs.contains(where: isFolder)
     }
 
     static func isFolder(_ path: String) -> Bool {
@@ -38,7 +36,7 @@ struct BatchCommand {
         let jobs = try BatchInputs.jobs(inputs, outputExtension: Self.outputExtension(format))
         let manifest = BatchManifest(outputFolder: outputFolder)
         let previous = options.resume ? manifest.previousRows() : [:]
-        if !options.resume { try manifest.rewrite([]) }
+        if !options.resume { try manifest.reset() }
 
         var rows: [ManifestRow?] = Array(repeating: nil, count: jobs.count)
         var toRun: [Int] = []
@@ -85,7 +83,9 @@ struct BatchCommand {
             manifest.append(row)
             report.done(row)
             if row.status == .failed || row.status == .timeout {
-                report.failure("\(job.input): \(row.status == .timeout ? "timeout: " : "")\(BatchProgress.firstLine(row.error ?? "failed"))")
+                // The worker's message names the file already where it says what is wrong with it.
+                let message = BatchProgress.firstLine(row.error ?? "failed")
+                report.failure(message.hasPrefix(job.input) ? message : "\(job.input): \(message)")
             }
         }
         report.finish()
@@ -132,7 +132,11 @@ struct BatchCommand {
         // A name the command line would take for an option or a command is given as ./NAME.
         let input = job.input.hasPrefix("-") || job.input == "help" ? "./" + job.input : job.input
         var arguments = ["articles", input, "--format", format.rawValue, "-o", outputPath(job)]
-        if let pages { arguments += ["--pages", pages.argument] }
+        if let from = pages?.from {
+            arguments += ["-f", "\(from)"]
+        } else if let pages {
+            arguments += ["--pages", pages.argument]
+        }
         if let password { arguments += ["--password", password] }
         return arguments
     }
@@ -142,8 +146,11 @@ struct BatchCommand {
         let output = outputPath(job)
         var row = ManifestRow(path: job.input, size: Self.size(job.input), pages: WorkerReport.pages(in: outcome.stdout),
                               status: .failed, error: nil, outputs: [], seconds: outcome.seconds, hash: InputHash.of(file: job.input))
+        // The worker's own lines, without its "galley: " and "error: " (warnings are left out).
         let messages = outcome.stderr.split(separator: "\n").map { line in
-            line.hasPrefix("galley: ") ? String(line.dropFirst(8)) : String(line)
+            var s = line.hasPrefix("galley: ") ? line.dropFirst(8) : line
+            if s.hasPrefix("error: ") { s = s.dropFirst(7) }
+            return String(s)
         }.filter { !$0.hasPrefix("warning: ") }.joined(separator: "\n")
         switch outcome.end {
         case .exited(0):
@@ -151,7 +158,7 @@ struct BatchCommand {
         case let .exited(code):
             row.error = messages.isEmpty ? "the worker exited with status \(code)" : messages
         case let .signalled(sig):
-            row.error = "the worker crashed (signal \(sig), \(String(cString: strsignal(sig))))"
+            row.error = "the worker crashed or was killed (signal \(sig), \(String(cString: strsignal(sig))))"
         case let .timedOut(seconds):
             row.status = .timeout
             row.error = "took longer than \(JSONLiteral.number(seconds)) s (--timeout)"
@@ -198,7 +205,7 @@ struct BatchCommand {
         let failed = count(.failed) + count(.timeout)
         guard failed > 0 || !options.quiet else { return }
         let pages = rows.filter { $0.status == .ok }.reduce(0) { $0 + ($1.pages ?? 0) }
-        var line = "galley: \(rows.count) documents: \(count(.ok)) ok"
+        var line = "galley: \(rows.count) document\(rows.count == 1 ? "" : "s"): \(count(.ok)) ok"
         if count(.skipped) > 0 { line += ", \(count(.skipped)) skipped (up to date)" }
         if failed > 0 { line += ", \(failed) failed" + (count(.timeout) > 0 ? " (\(count(.timeout)) timed out)" : "") }
         line += String(format: "; %d pages in %.1f s (%.1f pages/s)", pages, seconds, seconds > 0 ? Double(pages) / seconds : 0)

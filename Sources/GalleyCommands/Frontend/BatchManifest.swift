@@ -48,6 +48,13 @@ struct BatchManifest {
         return rows
     }
 
+    /// Empties the manifest (a batch without --resume starts a new one).
+    func reset() throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw AtomicFile.Failure.notWritable(path: path, reason: String(cString: strerror(errno))) }
+        close(fd)
+    }
+
     /// Appends one row (one `write`, so a row is whole or absent).
     func append(_ row: ManifestRow) {
         let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)

@@ -16,9 +16,13 @@ struct Articles: ParsableCommand {
 
             Formats: json follows the schema galley.articles/1 (every key present, absent display lines \
             as null, boxes as [x0, y0, x1, y1] in points from the top-left corner). text and markdown \
-            write the articles one after another: kicker, headline, deck and byline first, then the \
-            paragraphs separated by blank lines, then the captions (marked [Caption] in text, as block \
+            write the articles one after another: where each came from (its id, the one `galley print \
+            --article` takes, and its page: "[p1-a2 · page 1]" in text, a line under the heading in \
+            Markdown), kicker, headline (in Markdown the id where there is none), deck and byline, then \
+            the paragraphs separated by blank lines, then the captions (marked [Caption] in text, as block \
             quotes in Markdown); furniture is left out.
+
+            FILE - reads the PDF from standard input. -f N and -l M (as in pdftotext) select pages N to M.
 
             Output goes to standard output unless -o names a file; the file is written whole or not at \
             all (an interrupted run leaves no temporary file). -o is refused when it names the input PDF \
@@ -28,8 +32,20 @@ struct Articles: ParsableCommand {
             A page that cannot be read (damaged, or of zero size) is reported on standard error \
             ("galley: page 3: skipped: …") and skipped: the JSON lists it with that warning and no \
             columns, furniture or articles; the other pages are output. Exit status: 0 on success; 1 \
-            when some pages were skipped; 2 when the file cannot be read at all, a page is out of range \
-            or the output cannot be written; 64 for invalid options.
+            when some pages were skipped or have no text layer (scans: run OCR first); 2 when the file \
+            cannot be read at all, a page is out of range, the output cannot be written, or the command \
+            line is wrong (one line "galley: error: …" says why).
+
+            Batches: several inputs, folders (searched for *.pdf below them), or a batch option make a \
+            batch: `galley articles INPUT… -o OUTDIR`. Each PDF is read by a worker process of its \
+            own, -j at once, and its output written as OUTDIR/NAME.json (.txt, .md), mirroring the \
+            folders below a named folder; a worker that crashes, runs past --timeout or grows past \
+            --memory-limit is ended and recorded, and the batch goes on. OUTDIR/manifest.jsonl has a line \
+            per input: path, size, pages, status (ok, failed, timeout, skipped), error, outputs, seconds, \
+            hash. Progress is a bar on a terminal (--progress: plain lines elsewhere, --quiet: none). \
+            --resume skips inputs whose output is newer than them or whose hash is recorded as ok; an \
+            interrupted batch leaves no partial output. Exit status 0 when all succeeded, 1 when some \
+            failed (the summary line says how many and names the manifest), 2 for bad usage.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case json, text, markdown }
