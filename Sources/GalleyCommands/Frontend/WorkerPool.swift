@@ -24,8 +24,7 @@ struct WorkerOutcome: Sendable {
 
 /// Runs commands in child processes, at most `jobs` at once, each watched for its time and memory:
 /// one that runs too long or grows too large is ended (SIGTERM, then SIGKILL two seconds later), one
-/// that crashes is reported, and the others go on. Children are started with `posix_spawn`; a thread
-/// per child waits for it, so the pool hears of an end at once. When the batch itself is interrupted
+/// that crashes is reported, and the others go on. Children are started with `posix_spawn`. When the batch itself is interrupted
 /// (SIGINT, SIGTERM, SIGHUP) the running children are sent SIGTERM first, so each removes its
 /// temporary file and no partial output is left.
 final class WorkerPool: @unchecked Sendable {
@@ -43,8 +42,9 @@ final class WorkerPool: @unchecked Sendable {
     let environment: [String: String]
 
     private let lock = NSLock()
-    private var ended: [(pid_t, Int32)] = []
-    private let wake = DispatchSemaphore(value: 0)
+    /// The children running, by pid: read by the watcher thread, under `lock`.
+    private var running: [pid_t: Running] = [:]
+    private var finished = false
 
     init(executable: String, limits: Limits, environment: [String: String] = [:]) {
         self.executable = executable
@@ -54,7 +54,6 @@ final class WorkerPool: @unchecked Sendable {
 
     private struct Running {
         var index: Int
-        var pid: pid_t
         var started: ContinuousClock.Instant
         var output: String
         var errors: String
@@ -63,50 +62,57 @@ final class WorkerPool: @unchecked Sendable {
     }
 
     /// Runs `arguments(i)` for each index, in order, and tells `finished` (on the calling thread) of
-    /// each end as it happens, with the child's pid.
+    /// each end as it happens, with the child's pid. The calling thread waits for the children
+    /// itself (so it hears of an end without a thread in between); a watcher thread ends those that
+    /// run too long or grow too large. The pool's process must have no other children meanwhile.
     func run(_ indexes: [Int], arguments: (Int) -> [String], finished: (Int, pid_t, WorkerOutcome) -> Void) throws {
         let scratch = try Self.scratchFolder()
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         ChildSignals.install()
         let clock = ContinuousClock()
         var queue = indexes[...]
-        var running: [pid_t: Running] = [:]
         let jobs = max(1, min(limits.jobs, ChildSignals.capacity))
-        while !queue.isEmpty || !running.isEmpty {
-            while running.count < jobs, let i = queue.popFirst() {
+        lock.withLock { self.finished = false }
+        let watcher = Thread { [self] in watch(clock) }
+        watcher.start()
+        defer { lock.withLock { self.finished = true } }
+        while true {
+            while lock.withLock({ running.count }) < jobs, let i = queue.popFirst() {
                 let output = scratch + "/\(i).out", errors = scratch + "/\(i).err"
                 let start = clock.now
                 switch spawn(arguments(i), stdout: output, stderr: errors) {
                 case let .success(pid):
-                    running[pid] = Running(index: i, pid: pid, started: start, output: output, errors: errors)
+                    lock.withLock { running[pid] = Running(index: i, started: start, output: output, errors: errors) }
                     ChildSignals.add(pid)
-                    Thread.detachNewThread { [self] in
-                        var status: Int32 = 0
-                        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-                        lock.lock()
-                        ended.append((pid, status))
-                        lock.unlock()
-                        wake.signal()
-                    }
                 case let .failure(reason):
                     finished(i, 0, WorkerOutcome(end: .notStarted(reason: reason.description), seconds: 0, stdout: "", stderr: ""))
                 }
             }
-            guard !running.isEmpty else { continue }
-            _ = wake.wait(timeout: .now() + .milliseconds(100))
-            lock.lock()
-            let done = ended
-            ended.removeAll()
-            lock.unlock()
-            for (pid, status) in done {
-                guard let r = running.removeValue(forKey: pid) else { continue }
-                ChildSignals.remove(pid)
-                let elapsed = Self.seconds(r.started.duration(to: clock.now))
-                let end = r.endedBy ?? Self.decode(status)
-                let outcome = WorkerOutcome(end: end, seconds: elapsed, stdout: Self.read(r.output), stderr: Self.read(r.errors))
-                unlink(r.output); unlink(r.errors)
-                finished(r.index, pid, outcome)
+            guard lock.withLock({ !running.isEmpty }) else { break }
+            var status: Int32 = 0
+            let pid = wait4(-1, &status, 0, nil)
+            if pid < 0 {
+                if errno == EINTR { continue }
+                break
             }
+            guard let r = lock.withLock({ running.removeValue(forKey: pid) }) else { continue }
+            ChildSignals.remove(pid)
+            let elapsed = Self.seconds(r.started.duration(to: clock.now))
+            let end = r.endedBy ?? Self.decode(status)
+            let outcome = WorkerOutcome(end: end, seconds: elapsed, stdout: Self.read(r.output), stderr: Self.read(r.errors))
+            unlink(r.output); unlink(r.errors)
+            finished(r.index, pid, outcome)
+        }
+    }
+
+    /// Every 50 ms until the run ends: a child past the time or memory limit is sent SIGTERM, and
+    /// SIGKILL two seconds later if it is still there.
+    private func watch(_ clock: ContinuousClock) {
+        while true {
+            usleep(50_000)
+            lock.lock()
+            defer { lock.unlock() }
+            if finished { return }
             for (pid, r) in running {
                 if let at = r.terminatedAt {
                     if at.duration(to: clock.now) > .seconds(2) { kill(pid, SIGKILL) }
