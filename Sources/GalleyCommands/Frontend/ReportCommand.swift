@@ -122,7 +122,12 @@ struct ReportDocument {
         if let output = row.outputs.first, let data = FileManager.default.contents(atPath: output) {
             articles = try? JSONDecoder().decode(ArticleDocument.self, from: data)
         }
-        if row.status == .failed || row.status == .timeout { problems.append("\(row.status.rawValue): \(row.error ?? "")") }
+        if row.status == .failed || row.status == .timeout {
+            // The worker's message names the file; the report names it already.
+            var why = row.error ?? ""
+            if why.hasPrefix(row.path + ": ") { why = String(why.dropFirst(row.path.count + 2)) }
+            problems.append("\(row.status.rawValue): \(why)")
+        }
     }
 
     var input: String { row.path }
