@@ -67,10 +67,21 @@ struct BatchCLITests {
         let folder = try Self.archive()
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.removeItem(at: folder.appendingPathComponent("in/sub/bad.pdf"))
-        let first = try CLIRunner.run(["articles", "in", "-o", "out"], directory: folder)
+        let first = try CLIRunner.run(["articles", "in", "-o", "out", "--progress"], directory: folder)
         #expect(first.status == 0, "\(first.stderr)")
+        // Not a terminal: --progress gives one plain line per document, then the summary.
+        let lines = first.stderr.split(separator: "\n")
+        #expect(lines.count == 3 && lines[0].hasPrefix("galley: [1/2] ok in/") && lines[1].hasPrefix("galley: [2/2] ok in/"), "\(first.stderr)")
+        #expect(lines.last?.hasPrefix("galley: 2 documents: 2 ok; 2 pages in ") == true)
+        #expect(try CLIRunner.run(["articles", "in", "-o", "quiet", "--quiet"], directory: folder).stderr.isEmpty)
         let again = try CLIRunner.run(["articles", "in", "-o", "out", "--resume"], directory: folder)
         #expect(again.status == 0, "\(again.stderr)")
+        #expect(try Self.manifest(folder.appendingPathComponent("out")).map { $0["status"] as? String } == ["skipped", "skipped"])
+        // An input touched but unchanged (now newer than its output) is still skipped: its hash is the one recorded.
+        Thread.sleep(forTimeInterval: 0.05)
+        try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: folder.appendingPathComponent("in/sub/b.pdf").path)
+        let touched = try CLIRunner.run(["articles", "in", "-o", "out", "--resume"], directory: folder)
+        #expect(touched.status == 0)
         #expect(try Self.manifest(folder.appendingPathComponent("out")).map { $0["status"] as? String } == ["skipped", "skipped"])
         // A changed input is read again: its output is now older than it.
         Thread.sleep(forTimeInterval: 0.05)

@@ -66,8 +66,8 @@ struct BatchCommand {
         let report = BatchProgress(total: jobs.count, requested: progress, quiet: options.quiet)
         for row in rows.compactMap({ $0 }) {
             if row.status == .skipped { manifest.append(row) }
-            report.done(row)
             if row.status == .failed { report.failure("\(row.path): \(row.error ?? "failed")") }
+            report.done(row)
         }
 
         let pool = WorkerPool(executable: try Self.galleyExecutable(),
@@ -81,12 +81,12 @@ struct BatchCommand {
             if row.status != .ok { Self.removeTemporaryFiles(of: outputPath(job), pid: pid) }
             rows[i] = row
             manifest.append(row)
-            report.done(row)
             if row.status == .failed || row.status == .timeout {
                 // The worker's message names the file already where it says what is wrong with it.
                 let message = BatchProgress.firstLine(row.error ?? "failed")
                 report.failure(message.hasPrefix(job.input) ? message : "\(job.input): \(message)")
             }
+            report.done(row)
         }
         report.finish()
         let all = rows.compactMap { $0 }

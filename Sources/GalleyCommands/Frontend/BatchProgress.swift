@@ -33,7 +33,7 @@ final class BatchProgress {
         case .bar: draw(force: documents == total)
         case .lines:
             let detail = row.error.map { ": " + Self.firstLine($0) } ?? ""
-            write("galley: [\(documents)/\(total)] \(row.status.rawValue) \(row.path) (\(row.pages.map { "\($0) pages, " } ?? "")"
+            write("galley: [\(documents)/\(total)] \(row.status.rawValue) \(row.path) (\(row.pages.map { "\($0) page\($0 == 1 ? "" : "s"), " } ?? "")"
                   + String(format: "%.2f s)", row.seconds) + detail + "\n")
         case .none: break
         }
@@ -69,7 +69,7 @@ final class BatchProgress {
         case .bar:
             write("\r\u{1B}[Kgalley: \(message)\n")
             shown = false
-            if documents < total { draw(force: true) }
+            draw(force: true)
         case .none where !quiet: write("galley: \(message)\n")
         default: break
         }
