@@ -127,20 +127,14 @@ struct ReportPage {
 
     static func name(_ path: String) -> String { String(path.split(separator: "/").last ?? Substring(path)) }
 
+    /// The characters HTML text and attributes need written as entities.
+    static let entities: [Character: String] = ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"]
+
     /// Text for HTML: `&`, `<`, `>` and quotes escaped.
     static func escape(_ s: String) -> String {
-        var out = ""
-        for ch in s {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(ch)
-            }
+        s.reduce(into: "") { out, ch in
+            if let entity = entities[ch] { out += entity } else { out.append(ch) }
         }
-        return out
     }
 
     /// A relative path as a URL in an attribute: each component percent-encoded.
