@@ -162,6 +162,7 @@ struct QuickCommandLineTests {
             (["articles", Self.sample], ["articles", Self.sample, "--pages=1"]),
             (["articles", Self.sample, "--format", "text"], ["articles", Self.sample, "--format=text"]),
             (["articles", Self.sample, "--format", "markdown", "--pages", "1"], ["articles", "--format=markdown", "--pages=1", Self.sample]),
+            (["articles", Self.sample, "-f", "1", "-l", "1", "--format", "text"], ["articles", Self.sample, "-l=1", "-f=1", "--format=text"]),
             (["inspect", Self.sample], ["inspect", Self.sample, "--pages=1"]),
             (["inspect", Self.sample, "--format", "json", "--no-rules"], ["inspect", Self.sample, "--format=json", "--no-rules"]),
         ]

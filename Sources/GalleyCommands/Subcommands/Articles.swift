@@ -58,7 +58,7 @@ struct Articles: ParsableCommand {
     @Option(help: "Output format: json, text or markdown.")
     var format: Format = .json
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "path"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output (in a batch: the output folder).", valueName: "path"))
     var output: String?
 
     @Flag(help: "Show progress (page 3/6…) on standard error even when it is not a terminal.")
