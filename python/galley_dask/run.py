@@ -57,16 +57,17 @@ def _remove_temporary_files(output: str, pid: int) -> None:
 
 
 def _messages(stderr: str) -> str:
-    """The worker's lines without `galley: ` and `error: `, warnings left out (as the CLI batch records them)."""
+    """The worker's lines without `galley: ` and `error: `; warnings only where nothing else says why
+    (as the CLI batch records them)."""
     lines = []
     for line in stderr.splitlines():
         if line.startswith("galley: "):
             line = line[len("galley: "):]
         if line.startswith("error: "):
             line = line[len("error: "):]
-        if not line.startswith("warning: "):
-            lines.append(line)
-    return "\n".join(lines)
+        lines.append(line)
+    errors = [line for line in lines if not line.startswith("warning: ")]
+    return "\n".join(errors or lines)
 
 
 def run_document(job: Job, outdir: str, galley: str = "galley", format: str = "json",
@@ -126,7 +127,7 @@ def run_document(job: Job, outdir: str, galley: str = "galley", format: str = "j
         row.error = f"the worker crashed or was killed (signal {-code}, {signal.strsignal(-code)})"
     if row.status != "ok":
         _remove_temporary_files(output, process.pid)
-    if not ended_by and code >= 0 and os.path.exists(output):
+    if not ended_by and code in (0, 1) and os.path.exists(output):
         row.outputs = [output]
     return row
 

@@ -146,12 +146,15 @@ struct BatchCommand {
         let output = outputPath(job)
         var row = ManifestRow(path: job.input, size: Self.size(job.input), pages: WorkerReport.pages(in: outcome.stdout),
                               status: .failed, error: nil, outputs: [], seconds: outcome.seconds, hash: InputHash.of(file: job.input))
-        // The worker's own lines, without its "galley: " and "error: " (warnings are left out).
-        let messages = outcome.stderr.split(separator: "\n").map { line in
+        // The worker's own lines, without its "galley: " and "error: "; warnings only where nothing
+        // else says why (a page without a text layer).
+        let lines = outcome.stderr.split(separator: "\n").map { line in
             var s = line.hasPrefix("galley: ") ? line.dropFirst(8) : line
             if s.hasPrefix("error: ") { s = s.dropFirst(7) }
             return String(s)
-        }.filter { !$0.hasPrefix("warning: ") }.joined(separator: "\n")
+        }
+        let errors = lines.filter { !$0.hasPrefix("warning: ") }
+        let messages = (errors.isEmpty ? lines : errors).joined(separator: "\n")
         switch outcome.end {
         case .exited(0):
             row.status = .ok
@@ -167,7 +170,11 @@ struct BatchCommand {
         case let .notStarted(reason):
             row.error = reason
         }
-        if FileManager.default.fileExists(atPath: output), case .exited = outcome.end { row.outputs = [output] }
+        // Exit 0, or 1 (some pages skipped or without text): the output was written; 2 writes none, so a
+        // file there is an earlier run's.
+        if outcome.end == .exited(0) || outcome.end == .exited(1), FileManager.default.fileExists(atPath: output) {
+            row.outputs = [output]
+        }
         return row
     }
 
@@ -208,7 +215,8 @@ struct BatchCommand {
         var line = "galley: \(rows.count) document\(rows.count == 1 ? "" : "s"): \(count(.ok)) ok"
         if count(.skipped) > 0 { line += ", \(count(.skipped)) skipped (up to date)" }
         if failed > 0 { line += ", \(failed) failed" + (count(.timeout) > 0 ? " (\(count(.timeout)) timed out)" : "") }
-        line += String(format: "; %d pages in %.1f s (%.1f pages/s)", pages, seconds, seconds > 0 ? Double(pages) / seconds : 0)
+        line += "; \(pages) page\(pages == 1 ? "" : "s")"
+            + String(format: " in %.1f s (%.1f pages/s)", seconds, seconds > 0 ? Double(pages) / seconds : 0)
         line += failed > 0 ? "; see \(BatchManifest(outputFolder: outputFolder).path)" : ""
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
