@@ -73,6 +73,24 @@ struct ReportCLITests {
         for headline in headlines { #expect(dom.stdout.contains(Self.escaped(headline)), "\(headline) is not in the rendered page") }
         let console = dom.stderr.split(separator: "\n").filter { $0.contains(":CONSOLE") }
         #expect(console.isEmpty, "\(console)")
+        // Keyboard navigation: a copy of the page with keys pressed after its own script has run.
+        let keys = """
+            <script>
+            var seen = [];
+            ["j", "j", "ArrowRight", "k"].forEach(function (key) {
+              document.dispatchEvent(new KeyboardEvent("keydown", {key: key}));
+              var current = document.querySelectorAll("section.page.current");
+              seen.push(current.length === 1 ? current[0].id : current.length + " current");
+            });
+            document.body.setAttribute("data-keys", seen.join(","));
+            </script>
+            """
+        let pressed = report.appendingPathComponent("keys.html")
+        try html.replacingOccurrences(of: "</body>", with: keys + "</body>").write(to: pressed, atomically: true, encoding: .utf8)
+        let navigated = try Self.chromium(["--dump-dom"], page: pressed, profile: profile)
+        // j and → go to the next page (and stop at the last), k goes back.
+        #expect(navigated.stdout.contains("data-keys=\"d2-p1,d3-p1,d3-p1,d2-p1\""), "\(navigated.stdout.prefix(300))")
+        #expect(navigated.stderr.split(separator: "\n").filter { $0.contains(":CONSOLE") }.isEmpty)
         let shot = folder.appendingPathComponent("shot.png")
         _ = try Self.chromium(["--window-size=1100,800", "--screenshot=\(shot.path)"], page: index, profile: profile)
         let png = try Data(contentsOf: shot)
