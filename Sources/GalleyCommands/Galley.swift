@@ -13,5 +13,5 @@ package struct Galley: ParsableCommand {
             paragraphs and captions. Page furniture (header, folio, advertisements) stays out.
             """,
         version: "galley 0.2 (articles JSON: galley.articles/1)",
-        subcommands: [Articles.self, Inspect.self, Overlay.self, Print.self, Eval.self, MakeSamples.self])
+        subcommands: [Articles.self, Inspect.self, Overlay.self, Print.self, Eval.self, Report.self, MakeSamples.self])
 }

@@ -21,7 +21,7 @@ struct OverlayCommand {
         let source = try LayoutSource(jsonPath: layoutPath)
         let document = try PDFDocument(path: input.file, password: input.password)
         let rasterizer = try PageRasterizer(document: document)
-        let numbers = try PageRange.resolve(input.pages, count: document.pageCount)
+        let numbers = try PageRange.resolve(try input.selection, count: document.pageCount)
         let target = OverlayOutput(input: input.file, output: output)
         // Refused before any drawing: an output that is the input PDF, a folder, a FIFO or a device.
         for path in target.format == .pdf ? [target.path] : numbers.map({ target.pngPath(page: $0, count: numbers.count) }) {

@@ -18,7 +18,7 @@ struct PrintCommand {
     func run() throws {
         let source = try LayoutSource(jsonPath: layoutPath)
         let document = try PDFDocument(path: input.file, password: input.password)
-        let numbers = try PageRange.resolve(input.pages, count: document.pageCount)
+        let numbers = try PageRange.resolve(try input.selection, count: document.pageCount)
         let target = output ?? defaultOutput()
         if !list { try AtomicFile.checkWritable(target, input: input.file) }
 

@@ -164,6 +164,7 @@ struct QuickCommandLineTests {
             (["articles", Self.sample, "--format", "markdown", "--pages", "1"], ["articles", "--format=markdown", "--pages=1", Self.sample]),
             (["articles", Self.sample, "--format", "alto"], ["articles", Self.sample, "--format=alto"]),
             (["articles", Self.sample, "--format", "page", "--pages", "1"], ["articles", "--format=page", "--pages=1", Self.sample]),
+            (["articles", Self.sample, "-f", "1", "-l", "1", "--format", "text"], ["articles", Self.sample, "-l=1", "-f=1", "--format=text"]),
             (["inspect", Self.sample], ["inspect", Self.sample, "--pages=1"]),
             (["inspect", Self.sample, "--format", "json", "--no-rules"], ["inspect", Self.sample, "--format=json", "--no-rules"]),
         ]

@@ -14,6 +14,7 @@ import Testing
     @Test func textPutsDisplayLinesFirstAndSeparatesParagraphs() {
         let text = ArticleTextWriter().text(for: [Self.full, Self.bare])
         #expect(text == """
+            [p1-a1 · page 1]
             Kicker line
             The Headline
             A deck below
@@ -27,6 +28,8 @@ import Testing
 
             * * *
 
+            [p1-a2 · page 1]
+
             Only body.
 
             """)
@@ -35,7 +38,7 @@ import Testing
     @Test func textOfNoArticlesIsEmptyAndSkipsEmptyArticles() {
         #expect(ArticleTextWriter().text(for: []) == "")
         let empty = Article(id: "p1-a9", headline: "  ", paragraphs: ["", " "])
-        #expect(ArticleTextWriter().text(for: [empty, Self.bare]) == "Only body.\n")
+        #expect(ArticleTextWriter().text(for: [empty, Self.bare]) == "[p1-a2 · page 1]\n\nOnly body.\n")
     }
 
     @Test func textLeavesFurnitureOut() {
@@ -53,6 +56,8 @@ import Testing
 
             ## The Headline
 
+            `p1-a1` · page 1
+
             **A deck below**
 
             *By JANE DOE*
@@ -65,6 +70,10 @@ import Testing
 
             ---
 
+            ## p1-a2
+
+            `p1-a2` · page 1
+
             Only body.
 
             """)
@@ -76,6 +85,8 @@ import Testing
         let md = ArticleMarkdownWriter().markdown(for: [a])
         #expect(md == """
             ## 5 \\* 3 = 15
+
+            `a`
 
             \\# not a heading
 
@@ -91,7 +102,17 @@ import Testing
     @Test func chineseTextIsKeptAsIs() {
         let a = Article(id: "p1-a1", kicker: "引题", headline: "以精准施策推动招商", byline: "记者 谢鹏飞",
                         paragraphs: ["本报讯　近日，经开区召开会议。"])
-        #expect(ArticleTextWriter().text(for: [a]) == "引题\n以精准施策推动招商\n记者 谢鹏飞\n\n本报讯　近日，经开区召开会议。\n")
+        #expect(ArticleTextWriter().text(for: [a]) == "[p1-a1 · page 1]\n引题\n以精准施策推动招商\n记者 谢鹏飞\n\n本报讯　近日，经开区召开会议。\n")
+    }
+
+    @Test func articlesSayWhereTheyCameFrom() {
+        let spread = Article(id: "p2-a1", headline: "Over two pages", paragraphs: ["Text."],
+                             blocks: [ArticleBlock(page: 2, role: .headline, bbox: Self.box),
+                                      ArticleBlock(page: 3, role: .body, bbox: Self.box)])
+        #expect(ArticleTextWriter().text(for: [spread]).hasPrefix("[p2-a1 · pages 2-3]\nOver two pages\n"))
+        #expect(ArticleMarkdownWriter().markdown(for: [spread]).hasPrefix("## Over two pages\n\n`p2-a1` · pages 2-3\n"))
+        // Without blocks, the page comes from the id.
+        #expect(ArticleTextWriter().text(for: [Article(id: "p7-a3", paragraphs: ["x"])]) == "[p7-a3 · page 7]\n\nx\n")
     }
 
     @Test func jsonHasEveryKeyInSchemaOrderWithNulls() throws {

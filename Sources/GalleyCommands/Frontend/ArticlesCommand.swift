@@ -9,12 +9,20 @@ struct ArticlesCommand {
     var output: String?
     var progress: Bool
     var timings = false
+    /// Inputs after the first, and the batch options: see `BatchCommand`.
+    var moreInputs: [String] = []
+    var batch = BatchSettings()
 
     func run() throws {
+        if BatchCommand.wanted(inputs: [input.file] + moreInputs, options: batch) {
+            guard let output else { throw CommandFailure("a batch (several inputs, a folder or a batch option) needs -o naming the output folder") }
+            return try BatchCommand(inputs: [input.file] + moreInputs, pages: input.pages, password: input.password,
+                                    format: format, outputFolder: output, options: batch, progress: progress).run()
+        }
         // Fail before the analysis, not after it, where the output cannot be written.
         let library = LibraryFormatOutput.handles(format) ? LibraryFormatOutput(format: format, input: input.file, output: output) : nil
         if library == nil, let output { try AtomicFile.checkWritable(output, input: input.file) }
-        let document = try PDFDocument(path: input.file, password: input.password)
+        let document = try StandardInputPDF.open(input)
         let numbers = try PageRange.resolve(input.pages, count: document.pageCount)
         try library?.check(pageCount: numbers.count)
         var regions: [Int: RegionPage] = [:]
@@ -22,6 +30,8 @@ struct ArticlesCommand {
         var pageTimings: [PageTimings] = []
         // Pages that could not be read: reported as met, listed with a warning, the others output.
         var failed: Set<Int> = []
+        // Scanned pages without a text layer: written (with their warning), and the exit status is 1.
+        var withoutTextLayer: Set<Int> = []
         let result = try ArticlesPipeline().run(document, source: input.file, pages: numbers, progress: { i, count, _ in
             if count > 1 { reporter.report("page \(i)/\(count)…") }
         }, timed: { t in
@@ -29,6 +39,10 @@ struct ArticlesCommand {
             reporter.finish()
             Self.writeTiming(t.line)
             pageTimings.append(t)
+        }, read: { content in
+            if content.glyphs.isEmpty && content.warnings.contains(where: { $0.contains("no text layer") }) {
+                withoutTextLayer.insert(content.number)
+            }
         }, analysed: { content, layout, trace in
             guard library != nil else { return }
             regions[content.number] = RegionPageBuilder().page(layout, trace: trace, rules: content.rules)
@@ -54,7 +68,9 @@ struct ArticlesCommand {
                 FileHandle.standardOutput.write(data)
             }
         }
+        WorkerReport.write(pages: result.pages.count, output: output)
         if !failed.isEmpty { throw PagesSkipped(count: failed.count) }
+        if !withoutTextLayer.isEmpty { throw PagesWithoutTextLayer(count: withoutTextLayer.count) }
     }
 
     private static func writeTiming(_ line: String) {

@@ -11,7 +11,7 @@ package enum CommandErrors {
             throw error
         } catch let error as ValidationError {
             throw error
-        } catch is PagesSkipped {
+        } catch is PagesSkipped, is PagesWithoutTextLayer {
             // Each skipped page was reported as it was met; the other pages were output.
             throw ExitCode(1)
         } catch {
@@ -28,6 +28,12 @@ struct PagesSkipped: Error {
     var count: Int
 }
 
+/// Some pages are scans without a text layer (each reported with a warning that suggests OCR):
+/// what could be read was output. Exit status 1.
+struct PagesWithoutTextLayer: Error {
+    var count: Int
+}
+
 /// A command-line failure, described in one sentence.
 struct CommandFailure: Error, CustomStringConvertible {
     let description: String
@@ -38,7 +44,11 @@ struct CommandFailure: Error, CustomStringConvertible {
 package enum PageRange {
     package static func resolve(_ selection: PageSelection?, count: Int) throws -> [Int] {
         guard let selection else { return Array(1...max(1, count)).filter { $0 <= count } }
-        let pages = selection.pages
+        var pages = selection.pages
+        if let from = selection.from {
+            guard from <= count else { throw ExtractionError.pageOutOfRange(page: from, count: count) }
+            pages = Array(Set(pages + Array(from...count))).sorted()
+        }
         if let bad = pages.first(where: { $0 > count }) {
             throw ExtractionError.pageOutOfRange(page: bad, count: count)
         }

@@ -4,7 +4,7 @@
 /// metadata looked up by name): on a one-page run of `galley articles` that is 14 M instructions,
 /// more than a tenth of the run and as much as poppler's start-up. `galley articles FILE` and
 /// `galley inspect FILE` with their options written out plainly (`--format json`, `-o out.json`,
-/// `--pages 1,3-5`, flags) are read here instead and carried out exactly as the parsed commands
+/// `--pages 1,3-5`, `-f 2 -l 3`, flags) are read here instead and carried out exactly as the parsed commands
 /// would carry them out. Anything else (help, `--version`, `--format=json`, an option given twice,
 /// a value that starts with `-` or is not valid, an unknown option, another command) is left to
 /// ArgumentParser, which accepts or rejects it with its own messages.
@@ -78,6 +78,7 @@ enum QuickCommandLine {
         var seen: Set<String> = []
         var file: String?
         var pages: PageSelection?
+        var first: Int?, last: Int?
         var password: String?
 
         mutating func next() -> String? { arguments.popFirst() }
@@ -98,20 +99,25 @@ enum QuickCommandLine {
             case "--pages":
                 guard let value = value(once: token), let selection = PageSelection(argument: value) else { return false }
                 pages = selection
+            case "-f", "-l":
+                guard let value = value(once: token), let n = Int(value) else { return false }
+                if token == "-f" { first = n } else { last = n }
             case "--password":
                 guard let value = value(once: token) else { return false }
                 password = value
             default:
-                // The one positional argument: the PDF. "help" is left to ArgumentParser.
-                guard file == nil, !token.isEmpty, !token.hasPrefix("-"), token != "help" else { return false }
+                // The one positional argument: the PDF (`-`: standard input). "help" is left to ArgumentParser.
+                guard file == nil, !token.isEmpty, !token.hasPrefix("-") || token == StandardInputPDF.name,
+                      token != "help" else { return false }
                 file = token
             }
             return true
         }
 
+        /// The input read; nil where ArgumentParser must say what is wrong (-f with --pages, -f 0, …).
         func pageInput() -> PageInput? {
-            guard let file else { return nil }
-            return PageInput(file: file, pages: pages, password: password)
+            guard let file, let selection = try? PageSelection.combine(pages: pages, first: first, last: last) else { return nil }
+            return PageInput(file: file, pages: selection, password: password)
         }
     }
 }
@@ -119,16 +125,18 @@ enum QuickCommandLine {
 extension Galley {
     /// Runs the command line: the plain forms of `galley articles` and `galley inspect` through
     /// `QuickCommandLine`, everything else through ArgumentParser. Errors end the program as
-    /// ArgumentParser ends it (message, exit status).
+    /// ArgumentParser ends it (message, exit status), except usage errors: see `UsageError`.
     package static func main() {
-        guard let command = QuickCommandLine.command(Array(CommandLine.arguments.dropFirst())) else {
-            main(nil)
-            return
-        }
+        let arguments = Array(CommandLine.arguments.dropFirst())
         do {
-            try command()
+            if let command = QuickCommandLine.command(arguments) {
+                try command()
+            } else {
+                var command = try parseAsRoot(arguments)
+                try command.run()
+            }
         } catch {
-            exit(withError: error)
+            UsageError.exit(with: error)
         }
     }
 }

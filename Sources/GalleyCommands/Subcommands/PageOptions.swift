@@ -4,24 +4,38 @@ import ArgumentParser
 package struct PageSelection: ExpressibleByArgument, Sendable {
     package var ranges: [ClosedRange<Int>]
 
+    /// Pages from this one to the last (`-f N` without `-l`); nil where the ranges say it all.
+    package var from: Int?
+
     package init?(argument: String) {
+        guard let selection = try? Self.parse(argument) else { return nil }
+        self = selection
+    }
+
+    init(ranges: [ClosedRange<Int>], from: Int? = nil) { self.ranges = ranges; self.from = from }
+
+    /// Why a page list cannot be read.
+    package struct Invalid: Error, CustomStringConvertible {
+        package var description: String
+    }
+
+    /// Reads `1,3-5`; a bad list is refused saying why (`0`: pages count from 1).
+    package static func parse(_ argument: String) throws -> PageSelection {
         var ranges: [ClosedRange<Int>] = []
         for part in argument.split(separator: ",", omittingEmptySubsequences: false) {
             let bounds = part.split(separator: "-", omittingEmptySubsequences: false).map {
-                Int($0.trimmingCharacters(in: .whitespaces))
+                $0.trimmingCharacters(in: .whitespaces)
             }
-            switch bounds.count {
-            case 1:
-                guard let a = bounds[0], a >= 1 else { return nil }
-                ranges.append(a...a)
-            case 2:
-                guard let a = bounds[0], let b = bounds[1], a >= 1, a <= b else { return nil }
-                ranges.append(a...b)
-            default: return nil
+            let numbers = bounds.map { Int($0) }
+            guard (1...2).contains(bounds.count), numbers.allSatisfy({ $0 != nil }) else {
+                throw Invalid(description: "'\(part)' is not a page number or range; write pages like 1,3-5")
             }
+            let a = numbers[0]!, b = numbers.last!!
+            guard a >= 1, b >= 1 else { throw Invalid(description: "pages count from 1") }
+            guard a <= b else { throw Invalid(description: "the range \(part) ends before it starts") }
+            ranges.append(a...b)
         }
-        guard !ranges.isEmpty else { return nil }
-        self.ranges = ranges
+        return PageSelection(ranges: ranges)
     }
 
     /// The selected pages in ascending order, without repeats.
@@ -37,11 +51,39 @@ package struct InputOptions: ParsableArguments {
     @Argument(help: "The PDF file to read.")
     package var file: String
 
-    @Option(help: ArgumentHelp("Pages to read, e.g. 1,3-5 (default: all).", valueName: "list"))
+    @Option(help: ArgumentHelp("Pages to read, e.g. 1,3-5 (default: all).", valueName: "list"), transform: PageSelection.parse)
     package var pages: PageSelection?
+
+    @Option(name: .customShort("f"), help: ArgumentHelp("First page to read (as pdftotext's -f).", valueName: "n"))
+    package var firstPage: Int?
+
+    @Option(name: .customShort("l"), help: ArgumentHelp("Last page to read (as pdftotext's -l).", valueName: "n"))
+    package var lastPage: Int?
 
     @Option(help: "Password of an encrypted PDF.")
     package var password: String?
+
+    package func validate() throws {
+        _ = try selection
+    }
+
+    /// The pages asked for, by --pages or by -f and -l; nil for all.
+    package var selection: PageSelection? {
+        get throws { try PageSelection.combine(pages: pages, first: firstPage, last: lastPage) }
+    }
+}
+
+extension PageSelection {
+    /// `--pages`, or the range `-f N -l M` (either alone: from N to the end, from 1 to M).
+    package static func combine(pages: PageSelection?, first: Int?, last: Int?) throws -> PageSelection? {
+        guard first != nil || last != nil else { return pages }
+        guard pages == nil else { throw ValidationError("give the pages either with --pages or with -f and -l, not both") }
+        if let first, first < 1 { throw ValidationError("-f \(first): pages count from 1") }
+        if let last, last < 1 { throw ValidationError("-l \(last): pages count from 1") }
+        if let last, let first, last < first { throw ValidationError("-l \(last) comes before -f \(first)") }
+        if let last { return PageSelection(ranges: [(first ?? 1)...last]) }
+        return PageSelection(ranges: [], from: first)
+    }
 }
 
 /// The values of `InputOptions`, as a plain struct: what the reading commands carry out, however
@@ -56,7 +98,8 @@ package struct PageInput: Sendable {
     }
 
     package init(_ options: InputOptions) {
-        self.init(file: options.file, pages: options.pages, password: options.password)
+        // `validate()` has checked the selection.
+        self.init(file: options.file, pages: (try? options.selection) ?? nil, password: options.password)
     }
 }
 

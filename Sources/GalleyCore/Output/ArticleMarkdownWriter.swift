@@ -1,8 +1,9 @@
 /// Writes articles as Markdown (CommonMark), one after another.
 ///
-/// Each article: the kicker in italics above a level-2 heading with the headline, the deck in bold
-/// below it, the byline in italics, then the paragraphs, then each caption as a block quote starting
-/// `*Caption:*`. Articles without a headline start with their first display line or paragraph.
+/// Each article: the kicker in italics above a level-2 heading with the headline (or, where it has
+/// none, its id), a line with its id in code and its pages (`` `p1-a2` · page 1 ``: the id `galley
+/// print --article` takes), the deck in bold, the byline in italics, then the paragraphs, then each
+/// caption as a block quote starting `*Caption:*`.
 /// Articles are separated by a thematic break (`---`). Text is escaped so that a paragraph starting
 /// with `#`, `1.` or `-`, or holding `*` or `_`, stays literal. Page furniture is not written.
 public struct ArticleMarkdownWriter: Sendable {
@@ -17,9 +18,14 @@ public struct ArticleMarkdownWriter: Sendable {
     }
 
     func block(for article: Article) -> String {
+        let text = [article.kicker, article.headline, article.subheadline, article.byline].compactMap(TextLayout.present)
+            + article.paragraphs.map(TextLayout.oneLine).filter { !$0.isEmpty } + article.captions.compactMap(TextLayout.present)
+        guard !text.isEmpty else { return "" }
         var sections: [String] = []
         if let kicker = TextLayout.present(article.kicker) { sections.append("*\(Self.escape(kicker))*") }
-        if let headline = TextLayout.present(article.headline) { sections.append("## \(Self.escape(headline))") }
+        sections.append("## \(Self.escape(TextLayout.present(article.headline) ?? article.id))")
+        let pages = TextLayout.pages(of: article).map { " · \($0)" } ?? ""
+        sections.append("`\(article.id.replacingOccurrences(of: "`", with: ""))`\(pages)")
         if let deck = TextLayout.present(article.subheadline) { sections.append("**\(Self.escape(deck))**") }
         if let byline = TextLayout.present(article.byline) { sections.append("*\(Self.escape(byline))*") }
         sections += article.paragraphs.map(TextLayout.oneLine).filter { !$0.isEmpty }.map(Self.escape)

@@ -1,7 +1,8 @@
 /// Writes articles as plain text, one after another, for reading or for tools that want clean text.
 ///
-/// Each article: kicker, headline, deck and byline on their own lines (whichever are present), a
-/// blank line, then the paragraphs separated by blank lines, then each caption as `[Caption] …`.
+/// Each article: a line in brackets with its id and pages (`[p1-a2 · page 1]`: where it came from,
+/// and the id `galley print --article` takes), kicker, headline, deck and byline on their own lines
+/// (whichever are present), a blank line, then the paragraphs separated by blank lines, then each caption as `[Caption] …`.
 /// Articles are separated by a line `* * *` between blank lines. Page furniture is not written.
 public struct ArticleTextWriter: Sendable {
     /// Separator line between two articles.
@@ -27,7 +28,10 @@ public struct ArticleTextWriter: Sendable {
         if !display.isEmpty { sections.append(display.joined(separator: "\n")) }
         sections += article.paragraphs.map(paragraph).filter { !$0.isEmpty }
         sections += article.captions.compactMap(TextLayout.present).map { Self.captionMarker + $0 }
-        return sections.joined(separator: "\n\n")
+        guard !sections.isEmpty else { return "" }
+        let source = "[\(TextLayout.source(of: article))]"
+        return display.isEmpty ? ([source] + sections).joined(separator: "\n\n")
+            : source + "\n" + sections.joined(separator: "\n\n")
     }
 
     /// A body paragraph: its line breaks (there should be none) become spaces.

@@ -37,7 +37,7 @@ public enum AtomicFile {
 
     /// The folder `path` is in, as written: everything before its last slash ("." for a bare name).
     /// Not normalised: `zz/..` stays `zz/..` so the file system decides whether it exists.
-    static func folder(of path: String) -> String {
+    public static func folder(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         let folder = String(path[..<slash])
         return folder.isEmpty ? "/" : folder
@@ -168,8 +168,9 @@ public enum TemporaryFiles {
     }
 
     /// Installs the handlers once, for the signals whose action is still the default (a signal the
-    /// caller ignores, as `nohup` ignores SIGHUP, stays ignored).
-    static func install() {
+    /// caller ignores, as `nohup` ignores SIGHUP, stays ignored). Called by `register`; a program that
+    /// installs handlers of its own that chain to these calls it first.
+    public static func install() {
         guard !installed else { return }
         installed = true
         _ = slots
