@@ -110,8 +110,28 @@ void Type3Metrics::read(CharCode code) {
     stream->close();
 }
 
-CrossExtent Type3Metrics::ink(const GfxState *gfxState, double px, double py, CharCode code, int rot) {
+void InkBox::add(const InkBox &other) {
+    if (!other.known) return;
+    if (!known) {
+        *this = other;
+        return;
+    }
+    x0 = std::min(x0, other.x0);
+    y0 = std::min(y0, other.y0);
+    x1 = std::max(x1, other.x1);
+    y1 = std::max(y1, other.y1);
+}
+
+CrossExtent InkBox::across(int rot) const {
     CrossExtent out;
+    out.known = known;
+    out.low = (rot == 0 || rot == 2) ? y0 : x0;
+    out.high = (rot == 0 || rot == 2) ? y1 : x1;
+    return out;
+}
+
+InkBox Type3Metrics::ink(const GfxState *gfxState, double px, double py, CharCode code) {
+    InkBox out;
     read(code);
     const std::array<double, 4> *box = nullptr;
     if (code < 256 && state[code] == boxed) box = &boxes[code];
@@ -122,21 +142,20 @@ CrossExtent Type3Metrics::ink(const GfxState *gfxState, double px, double py, Ch
     gfxState->getFontTransMat(&m11, &m12, &m21, &m22);
     double h = gfxState->getHorizScaling();
     const double xs[2] = {(*box)[0], (*box)[2]}, ys[2] = {(*box)[1], (*box)[3]};
-    double low = INFINITY, high = -INFINITY;
+    out.x0 = out.y0 = INFINITY;
+    out.x1 = out.y1 = -INFINITY;
     for (double gx : xs) {
         for (double gy : ys) {
             // Glyph space to text space (the font matrix), horizontal scaling, then to the device.
             double tx = (fm[0] * gx + fm[2] * gy + fm[4]) * h;
             double ty = fm[1] * gx + fm[3] * gy + fm[5];
             double dx = px + tx * m11 + ty * m21, dy = py + tx * m12 + ty * m22;
-            double across = (rot == 0 || rot == 2) ? dy : dx;
-            low = std::min(low, across);
-            high = std::max(high, across);
+            out.x0 = std::min(out.x0, dx);
+            out.y0 = std::min(out.y0, dy);
+            out.x1 = std::max(out.x1, dx);
+            out.y1 = std::max(out.y1, dy);
         }
     }
-    if (!std::isfinite(low) || !std::isfinite(high)) return out;
-    out.known = true;
-    out.low = low;
-    out.high = high;
+    out.known = std::isfinite(out.x0) && std::isfinite(out.y0) && std::isfinite(out.x1) && std::isfinite(out.y1);
     return out;
 }

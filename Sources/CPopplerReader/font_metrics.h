@@ -31,6 +31,16 @@ struct CrossExtent {
     double low = 0, high = 0;
 };
 
+/// A box in device space where ink lies; not known where none was seen.
+struct InkBox {
+    bool known = false;
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    /// Takes in `other`.
+    void add(const InkBox &other);
+    /// Its extent across a line turned `rot` quarter turns.
+    CrossExtent across(int rot) const;
+};
+
 class Type3Metrics {
 public:
     explicit Type3Metrics(const std::shared_ptr<GfxFont> &font);
@@ -43,10 +53,9 @@ public:
     bool noBoxes() const { return !fontBoxValid && !anyGlyphBox; }
 
     /// The ink of the glyph for `code` drawn at device (px, py) with the state's text matrix, font
-    /// size, horizontal scaling and CTM, across a line turned `rot` quarter turns: from its `d1`
-    /// box, else the font's /FontBBox. Not known for a glyph that draws nothing (an empty box) or
-    /// a font with no boxes at all.
-    CrossExtent ink(const GfxState *state, double px, double py, CharCode code, int rot);
+    /// size, horizontal scaling and CTM: from its `d1` box, else the font's /FontBBox. Not known for
+    /// a glyph that draws nothing (an empty box) or a font with no boxes at all.
+    InkBox ink(const GfxState *state, double px, double py, CharCode code);
 
 private:
     std::shared_ptr<GfxFont> font;

@@ -258,6 +258,11 @@ void GlyphCollector::addChar(const GfxState *state, double x, double y, double d
     }
     actual.x1 = x + dx;
     actual.y1 = y + dy;
+    if (font.type3 >= 0) {
+        double px, py;
+        state->transform(x, y, &px, &py);
+        actual.ink.add(type3Metrics[static_cast<size_t>(font.type3)]->ink(state, px, py, code));
+    }
 }
 
 void GlyphCollector::show(const GfxState *state, double x, double y, double dx, double dy, CharCode code,
@@ -303,10 +308,10 @@ void GlyphCollector::show(const GfxState *state, double x, double y, double dx, 
     }
     if (uLen == 0) return;
     if (!run.open) beginRun(state);
-    // A Type 3 glyph's ink, from where it is drawn (a glyph from /ActualText has no one code).
+    // A Type 3 glyph's ink, from where it is drawn; for /ActualText, that of the glyphs it stands for.
     CrossExtent ink;
-    if (font.type3 >= 0 && !actual.open && !actual.replaying)
-        ink = type3Metrics[static_cast<size_t>(font.type3)]->ink(state, px, py, code, run.rot);
+    if (actual.replaying) ink = actual.ink.across(run.rot);
+    else if (font.type3 >= 0) ink = type3Metrics[static_cast<size_t>(font.type3)]->ink(state, px, py, code).across(run.rot);
     // Text drawn backwards (a mirrored matrix, a turned page) is taken glyph by glyph, start first.
     bool backwards = (run.rot == 0 && w < 0) || (run.rot == 1 && h < 0) || (run.rot == 2 && w > 0) ||
                      (run.rot == 3 && h > 0);

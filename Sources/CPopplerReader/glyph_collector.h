@@ -98,6 +98,7 @@ private:
         std::vector<Unicode> text;
         bool anyGlyph = false;
         bool replaying = false;  // its text is being shown
+        InkBox ink;              // where its glyphs' ink lies (Type 3 fonts)
         double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
     };
     ActualText actual;
