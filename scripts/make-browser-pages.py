@@ -12,7 +12,9 @@ character of every headline, paragraph and furniture item (Range.getClientRects)
 into lines (a new line where a character starts left of the previous one's end or on another row), and
 writes the lines into the DOM, which `--dump-dom` prints. The page has a fixed size in points with
 @page margins of zero, so the screen layout measured is the print layout (CSS px × 0.75 = pt); the
-script checks this against `pdftotext -bbox` where it is installed.
+script checks this against `pdftotext -bbox` where it is installed (on the TrueType pages; pdftotext
+misreads the lines of the Type 3 pages itself, which is issue 14's very problem, so its share there
+says nothing of the truth).
 
 usage: scripts/make-browser-pages.py OUT [--pages N] [--chromium PATH]
 """

@@ -23,7 +23,9 @@ struct Type3Page {
     var content: String
     var width = 400.0, height = 300.0
 
-    func data() -> Data {
+    /// The file's objects, numbered from 1: catalog, pages, page, content, font, its ToUnicode map,
+    /// then one glyph procedure per glyph.
+    func objects() -> [String] {
         var objects = [
             "<< /Type /Catalog /Pages 2 0 R >>",
             "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -53,17 +55,14 @@ struct Type3Page {
             objects.append(stream(g.box.map { "\(num(g.width)) 0 \($0.map(num).joined(separator: " ")) d1\n\(rect)" }
                                   ?? "\(num(g.width)) 0 d0\n0 g \(rect)"))
         }
-        var out = "%PDF-1.4\n"
-        var offsets: [Int] = []
-        for (i, body) in objects.enumerated() {
-            offsets.append(out.utf8.count)
-            out += "\(i + 1) 0 obj\n\(body)\nendobj\n"
-        }
-        let xref = out.utf8.count
-        out += "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
-        for o in offsets { out += String(format: "%010d 00000 n \n", o) }
-        out += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
-        return Data(out.utf8)
+        return objects
+    }
+
+    func data() throws -> Data {
+        let body = objects().enumerated().map { "\($0 + 1) 0 obj\n\($1)\nendobj\n" }.joined()
+        // The cross-reference table is worked out from where the objects stand.
+        let text = try TestPDF.rebuildXref("%PDF-1.4\n" + body + "\nxref\ntrailer\n<< /Size \(objects().count + 1) /Root 1 0 R >>\nstartxref\n0\n%%EOF\n")
+        return Data(text.utf8)
     }
 
     func write(_ folder: URL, _ name: String) throws -> String {

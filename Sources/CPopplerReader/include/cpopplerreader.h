@@ -46,7 +46,8 @@ typedef struct {
 
 typedef struct {
     uint32_t text[2];      /* a Unicode character, and a combining mark drawn over it (0 when none) */
-    double x0, y0, x1, y1; /* its box: advance along the line, the font's ascent to descent across */
+    double x0, y0, x1, y1; /* its box: advance along the line, the font's ascent to descent across
+                              (a Type 3 font: the ink of its run's glyphs, from their d1 boxes) */
     double size;           /* font size on the page, points */
     double r, g, b;        /* fill colour (stroke colour for outlined text), 0...1 */
     uint32_t font;         /* index into gp_page_content.fonts */
