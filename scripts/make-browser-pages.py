@@ -16,6 +16,12 @@ script checks this against `pdftotext -bbox` where it is installed (on the TrueT
 misreads the lines of the Type 3 pages itself, which is issue 14's very problem, so its share there
 says nothing of the truth).
 
+The TrueType face is not installed system-wide: a font added to the machine's fontconfig changes
+what Pango picks elsewhere (it moved lines of the English samples, failing SamplesTests). The script
+fetches the Debian package fonts-wqy-zenhei with `apt-get download` into a cache folder
+(~/.cache/galley-fonts, or $GALLEY_FONT_CACHE), unpacks it there with `dpkg -x`, and hands Chromium a
+fontconfig file of its own that adds that folder.
+
 usage: scripts/make-browser-pages.py OUT [--pages N] [--chromium PATH]
 """
 import argparse
@@ -179,10 +185,33 @@ p {{ margin: 0; text-indent: 2em; }}
 """
 
 
+def private_fonts():
+    """A fontconfig file: the system's, plus WenQuanYi Zen Hei unpacked into the cache folder."""
+    cache = os.environ.get("GALLEY_FONT_CACHE") or os.path.join(os.path.expanduser("~"), ".cache", "galley-fonts")
+    fonts = os.path.join(cache, "fonts-wqy-zenhei")
+    if not any(f.endswith((".ttc", ".ttf")) for _, _, files in os.walk(fonts) for f in files):
+        os.makedirs(cache, exist_ok=True)
+        with tempfile.TemporaryDirectory() as tmp:
+            subprocess.run(["apt-get", "download", "fonts-wqy-zenhei"], cwd=tmp, check=True,
+                           stdout=subprocess.DEVNULL)
+            deb = next(f for f in os.listdir(tmp) if f.endswith(".deb"))
+            subprocess.run(["dpkg", "-x", os.path.join(tmp, deb), fonts], check=True)
+    conf = os.path.join(cache, "fonts.conf")
+    with open(conf, "w") as f:
+        f.write('<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>'
+                f'<include>/etc/fonts/fonts.conf</include><dir>{html.escape(fonts)}</dir>'
+                f'<cachedir>{html.escape(os.path.join(cache, "fc-cache"))}</cachedir></fontconfig>\n')
+    return conf
+
+
+FONT_ENV = dict(os.environ)
+
+
 def run_chromium(chromium, args, timeout=120):
     base = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
             "--hide-scrollbars", "--window-size=1123,1588"]
-    return subprocess.run(base + args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, timeout=timeout, check=True).stdout
+    return subprocess.run(base + args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, timeout=timeout, check=True,
+                          env=FONT_ENV).stdout
 
 
 def truth_of(dom, index):
@@ -231,6 +260,7 @@ def main():
         print(f"make-browser-pages: no chromium at {args.chromium}", file=sys.stderr)
         return 2
     os.makedirs(args.out, exist_ok=True)
+    FONT_ENV["FONTCONFIG_FILE"] = private_fonts()
     with tempfile.TemporaryDirectory() as tmp:
         for i in range(args.pages):
             for face in FACES:
