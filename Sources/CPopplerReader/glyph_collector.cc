@@ -133,16 +133,44 @@ GlyphCollector::FontInfo GlyphCollector::lookUp(const std::shared_ptr<GfxFont> &
         info.ascent = gfxFont->getAscent();
         info.descent = gfxFont->getDescent();
         info.wMode = gfxFont->getWMode();
+        if (gfxFont->getType() == fontType3) {
+            info.type3 = static_cast<int>(type3Metrics.size());
+            type3Metrics.push_back(std::make_unique<Type3Metrics>(heldFont));
+        }
     }
+    noteDetails(slot->second, gfxFont, info);
     fontInfos.emplace(gfxFont, info);
     return info;
+}
+
+void GlyphCollector::noteDetails(uint32_t index, const GfxFont *gfxFont, const FontInfo &info) {
+    if (index >= fontDetails.size()) fontDetails.resize(index + 1, gp_font_info{GP_FONT_UNKNOWN, 0, 0});
+    if (!gfxFont) return;
+    // Fonts of one name (a browser's many unnamed Type 3 fonts) are one entry: the first font's kind,
+    // the doubts and flips of any.
+    gp_font_info &details = fontDetails[index];
+    if (details.type == GP_FONT_UNKNOWN) details.type = fontKind(gfxFont);
+    details.flipped |= gfxFont->getFontMatrix()[3] < 0 ? 1 : 0;
+    details.box_doubts |= boxDoubts(gfxFont, info);
+}
+
+int GlyphCollector::boxDoubts(const GfxFont *gfxFont, const FontInfo &info) const {
+    if (!gfxFont) return 0;
+    if (info.type3 >= 0) {
+        const Type3Metrics &metrics = *type3Metrics[static_cast<size_t>(info.type3)];
+        return (metrics.emIsTextUnit() ? 0 : GP_FONT_SIZE_GUESSED) | (metrics.noBoxes() ? GP_FONT_NO_BOXES : 0);
+    }
+    double height = info.ascent - info.descent;
+    return (height < 0.5 || height > 2.5) && !info.wMode ? GP_FONT_NO_METRICS : 0;
 }
 
 void GlyphCollector::updateFont(const GfxState *state) {
     const GfxFont *gfxFont = state->getFont().get();
     font = lookUp(state->getFont());
     fontSize = state->getTransformedFontSize();
-    if (gfxFont && gfxFont->getType() == fontType3) {
+    if (font.type3 >= 0 && type3Metrics[static_cast<size_t>(font.type3)]->emIsTextUnit()) {
+        // A Type 3 font whose em is one unit of text space, as in other fonts: its size is the text's.
+    } else if (gfxFont && gfxFont->getType() == fontType3) {
         // A Type 3 font's glyph space is its own; guess its scale from the width of an 'm' (about
         // 0.6 em in most fonts), else of any letter or any glyph (about 0.5 em).
         const auto *font8 = static_cast<const Gfx8BitFont *>(gfxFont);
@@ -184,6 +212,7 @@ void GlyphCollector::beginRun(const GfxState *state) {
     run.rot = rot;
     run.wMode = font.wMode;
     run.fontSize = fontSize;
+    run.first = glyphs.size();
     GfxRGB rgb;
     if ((state->getRender() & 3) == 1) state->getStrokeRGB(&rgb);
     else state->getFillRGB(&rgb);
@@ -208,9 +237,12 @@ void GlyphCollector::beginActualText(const GooString *text) {
 void GlyphCollector::endActualText(const GfxState *state) {
     if (!actual.open) return;
     actual.open = false;
-    if (actual.anyGlyph && !actual.text.empty())
+    if (actual.anyGlyph && !actual.text.empty()) {
+        actual.replaying = true;
         show(state, actual.x0, actual.y0, actual.x1 - actual.x0, actual.y1 - actual.y0, 0, actual.text.data(),
              static_cast<int>(actual.text.size()));
+        actual.replaying = false;
+    }
 }
 
 void GlyphCollector::addChar(const GfxState *state, double x, double y, double dx, double dy, CharCode code,
@@ -226,6 +258,11 @@ void GlyphCollector::addChar(const GfxState *state, double x, double y, double d
     }
     actual.x1 = x + dx;
     actual.y1 = y + dy;
+    if (font.type3 >= 0) {
+        double px, py;
+        state->transform(x, y, &px, &py);
+        actual.ink.add(type3Metrics[static_cast<size_t>(font.type3)]->ink(state, px, py, code));
+    }
 }
 
 void GlyphCollector::show(const GfxState *state, double x, double y, double dx, double dy, CharCode code,
@@ -271,6 +308,10 @@ void GlyphCollector::show(const GfxState *state, double x, double y, double dx, 
     }
     if (uLen == 0) return;
     if (!run.open) beginRun(state);
+    // A Type 3 glyph's ink, from where it is drawn; for /ActualText, that of the glyphs it stands for.
+    CrossExtent ink;
+    if (actual.replaying) ink = actual.ink.across(run.rot);
+    else if (font.type3 >= 0) ink = type3Metrics[static_cast<size_t>(font.type3)]->ink(state, px, py, code).across(run.rot);
     // Text drawn backwards (a mirrored matrix, a turned page) is taken glyph by glyph, start first.
     bool backwards = (run.rot == 0 && w < 0) || (run.rot == 1 && h < 0) || (run.rot == 2 && w > 0) ||
                      (run.rot == 3 && h > 0);
@@ -284,10 +325,10 @@ void GlyphCollector::show(const GfxState *state, double x, double y, double dx, 
     // A ligature mapped to several characters shares its advance among them.
     w /= uLen;
     h /= uLen;
-    for (int i = 0; i < uLen; ++i) addGlyph(px + i * w, py + i * h, w, h, u[i]);
+    for (int i = 0; i < uLen; ++i) addGlyph(px + i * w, py + i * h, w, h, u[i], ink);
 }
 
-void GlyphCollector::addGlyph(double x, double y, double dx, double dy, Unicode u) {
+void GlyphCollector::addGlyph(double x, double y, double dx, double dy, Unicode u, const CrossExtent &ink) {
     Placement p = along(run.rot, run.wMode, run.fontSize, x, y, dx, dy);
     if (run.count == 0) {
         // The run's extent across the line: the font's ascent to descent from the baseline (a
@@ -339,6 +380,21 @@ void GlyphCollector::addGlyph(double x, double y, double dx, double dy, Unicode 
     g.r = run.r; g.g = run.g; g.b = run.b;
     g.font = font.index;
     glyphs.push_back(g);
+    if (ink.known && !run.wMode) widenRun(ink);
+}
+
+void GlyphCollector::widenRun(const CrossExtent &ink) {
+    double low = run.inked ? std::min(run.crossMin, ink.low) : ink.low;
+    double high = run.inked ? std::max(run.crossMax, ink.high) : ink.high;
+    run.inked = true;
+    if (low == run.crossMin && high == run.crossMax) return;
+    run.crossMin = low;
+    run.crossMax = high;
+    for (size_t i = run.first; i < glyphs.size(); ++i) {
+        gp_glyph &g = glyphs[i];
+        if (run.rot == 0 || run.rot == 2) { g.y0 = low; g.y1 = high; }
+        else { g.x0 = low; g.x1 = high; }
+    }
 }
 
 bool GlyphCollector::addCombining(double x, double y, double dx, double dy, Unicode u) {

@@ -5,11 +5,14 @@
 // layout was first measured on: along the line a glyph spans its advance; across the line it spans
 // the font's ascent to descent, and the glyphs of one "run" (characters set one after another with
 // no space, same size and baseline) share the box of the run's first glyph, so that a line's
-// glyphs line up even where a superscript or a font change sits inside a word.
+// glyphs line up even where a superscript or a font change sits inside a word. A Type 3 font has no
+// ascent or descent: there a run spans the ink of its glyphs, read from their procedures' boxes
+// (Type3Metrics), so that it is as tall as what is drawn.
 #ifndef GALLEY_GLYPH_COLLECTOR_H
 #define GALLEY_GLYPH_COLLECTOR_H
 
 #include "cpopplerreader.h"
+#include "font_metrics.h"
 
 #include <CharTypes.h>
 
@@ -27,6 +30,8 @@ class GlyphCollector {
 public:
     std::vector<gp_glyph> glyphs;
     std::vector<std::string> fonts;
+    /// Each of `fonts`: its kind and what makes its boxes doubtful.
+    std::vector<gp_font_info> fontDetails;
 
     /// Takes the page's size: glyphs entirely off the page are dropped.
     void startPage(const GfxState *state);
@@ -55,12 +60,15 @@ private:
         double end = 0;       // where the run ends along the line
         double r = 0, g = 0, b = 0;
         size_t count = 0;     // glyphs in the run
+        size_t first = 0;     // the run's first glyph in `glyphs`
+        bool inked = false;   // crossMin...crossMax is the ink of glyphs drawn (Type 3 fonts)
     };
 
     struct FontInfo {
         uint32_t index;       // into `fonts`
         double ascent, descent;
         int wMode;
+        int type3 = -1;       // into `type3Metrics` for a Type 3 font
     };
 
     double pageWidth = 0, pageHeight = 0;
@@ -82,12 +90,15 @@ private:
     std::unordered_map<const GfxFont *, FontInfo> fontInfos;
     std::vector<std::shared_ptr<GfxFont>> heldFonts;
     std::unordered_map<std::string, uint32_t> fontIndexes;
+    std::vector<std::unique_ptr<Type3Metrics>> type3Metrics;
 
     /// The /ActualText span being read: its text, and where its glyphs start and end (user space).
     struct ActualText {
         bool open = false;
         std::vector<Unicode> text;
         bool anyGlyph = false;
+        bool replaying = false;  // its text is being shown
+        InkBox ink;              // where its glyphs' ink lies (Type 3 fonts)
         double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
     };
     ActualText actual;
@@ -96,7 +107,13 @@ private:
               int uLen);
     FontInfo lookUp(const std::shared_ptr<GfxFont> &gfxFont);
     void beginRun(const GfxState *state);
-    void addGlyph(double x, double y, double dx, double dy, Unicode u);
+    void addGlyph(double x, double y, double dx, double dy, Unicode u, const CrossExtent &ink = CrossExtent());
+    /// Records the kind of `gfxFont`, named `fonts[index]`, and what makes its boxes doubtful.
+    void noteDetails(uint32_t index, const GfxFont *gfxFont, const FontInfo &info);
+    /// What makes the boxes of `gfxFont` doubtful (GP_FONT_... bits).
+    int boxDoubts(const GfxFont *gfxFont, const FontInfo &info) const;
+    /// Widens the open run across its line to take in `ink`, and its glyphs with it.
+    void widenRun(const CrossExtent &ink);
     bool addCombining(double x, double y, double dx, double dy, Unicode u);
     /// A run's glyphs: `count` of them from `first`, begun as `start` tells.
     struct RunSpan {

@@ -227,6 +227,7 @@ extern "C" int gp_page_read(gp_document *doc, int index, int with_paths, gp_page
             for (size_t i = 0; i < fonts.size(); i++) out->fonts[i] = strdup(fonts[i].c_str());
             out->font_count = fonts.size();
         }
+        out->font_info = copyOut(recorder.text.fontDetails);
     }
     return 0;
 }
@@ -239,5 +240,6 @@ extern "C" void gp_page_content_free(gp_page_content *content) {
     std::free(content->glyphs);
     for (size_t i = 0; i < content->font_count; i++) std::free(content->fonts[i]);
     std::free(content->fonts);
+    std::free(content->font_info);
     std::memset(content, 0, sizeof *content);
 }

@@ -87,7 +87,7 @@ public final class PDFPage {
             }
         }
         let content = PageContent(number: number, width: w, height: h, glyphs: glyphs, images: images,
-                                  rules: rules, warnings: warnings)
+                                  rules: rules, warnings: warnings, fonts: Self.fonts(of: raw))
         return (content, timings)
     }
 
@@ -112,6 +112,28 @@ public final class PDFPage {
                                 color: RGB(r: g.r, g: g.g, b: g.b)))
         }
         return glyphs
+    }
+
+    /// The fonts the reader named, with their kinds and what makes their boxes doubtful.
+    static func fonts(of raw: gp_page_content) -> [PageFont] {
+        (0..<raw.font_count).map { i in
+            let name = raw.fonts[i].map { String(cString: $0) } ?? ""
+            guard let info = raw.font_info?[i] else { return PageFont(name: name, kind: .unknown) }
+            let kind: PageFont.Kind
+            switch Int(info.type) {
+            case Int(GP_FONT_TYPE1): kind = .type1
+            case Int(GP_FONT_TRUETYPE): kind = .trueType
+            case Int(GP_FONT_TYPE3): kind = .type3
+            case Int(GP_FONT_TYPE0_CFF): kind = .type0CFF
+            case Int(GP_FONT_TYPE0_TRUETYPE): kind = .type0TrueType
+            default: kind = .unknown
+            }
+            var doubts: Set<PageFont.Doubt> = []
+            if info.box_doubts & Int32(GP_FONT_SIZE_GUESSED) != 0 { doubts.insert(.sizeGuessed) }
+            if info.box_doubts & Int32(GP_FONT_NO_BOXES) != 0 { doubts.insert(.noGlyphBoxes) }
+            if info.box_doubts & Int32(GP_FONT_NO_METRICS) != 0 { doubts.insert(.implausibleMetrics) }
+            return PageFont(name: name, kind: kind, flipped: info.flipped != 0, doubts: doubts)
+        }
     }
 
     /// A glyph's text: its character, with the accent drawn over it composed into one character

@@ -71,3 +71,53 @@ import Testing
         #expect((page["images"] as? [Any])?.count == 3)
     }
 }
+
+/// `galley inspect` names each font's kind, and warns where a font's glyph boxes look unreliable.
+@Suite struct InspectFontKindTests {
+    /// One page showing "ab" in a Type 3 font with font matrix `matrix` (glyphs 500 units wide, boxes
+    /// 0 to 700 units high), and "Cd" in Helvetica.
+    static func page(matrix: String, size: Double) -> Data {
+        let proc = "500 0 0 0 450 700 d1\n0 0 450 700 re f"
+        let cmap = "/CIDInit /ProcSet findresource begin 12 dict begin begincmap 1 begincodespacerange <00> <ff> "
+            + "endcodespacerange 2 beginbfchar <61> <0061> <62> <0062> endbfchar endcmap CMapName currentdict "
+            + "/CMap defineresource pop end end"
+        func stream(_ s: String) -> String { "<< /Length \(s.utf8.count) >>\nstream\n\(s)\nendstream" }
+        return RawPDF.data([
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 400 300] /Contents 4 0 R "
+                + "/Resources << /Font << /F1 5 0 R /F2 8 0 R >> >> >>",
+            stream("BT /F1 \(size) Tf 40 200 Td (ab) Tj /F2 12 Tf 0 -30 Td (Cd) Tj ET"),
+            "<< /Type /Font /Subtype /Type3 /Name /Boxes /FontMatrix [\(matrix)] /FontBBox [0 0 450 700] /Resources << >> "
+                + "/Encoding << /Type /Encoding /Differences [97 /a /b] >> /CharProcs << /a 6 0 R /b 6 0 R >> "
+                + "/FirstChar 97 /LastChar 98 /Widths [500 500] /ToUnicode 7 0 R >>",
+            stream(proc),
+            stream(cmap),
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ])
+    }
+
+    @Test func fontKindsAndWarnings() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let usual = folder.appendingPathComponent("usual.pdf"), odd = folder.appendingPathComponent("odd.pdf")
+        try Self.page(matrix: "0.001 0 0 -0.001 0 0", size: 12).write(to: usual)
+        try Self.page(matrix: "0.01 0 0 0.01 0 0", size: 1.2).write(to: odd)
+
+        let r = try CLIRunner.run(["inspect", usual.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("(Type 3, flipped matrix): 2 glyphs, sizes 12"), "\(r.stdout)")
+        #expect(r.stdout.contains("font Helvetica (Type 1): 2 glyphs"), "\(r.stdout)")
+        #expect(!r.stdout.contains("warning"), "\(r.stdout)")
+
+        let o = try CLIRunner.run(["inspect", odd.path])
+        #expect(o.status == 0, "\(o.stderr)")
+        #expect(o.stdout.contains("(Type 3): 2 glyphs"), "\(o.stdout)")
+        #expect(o.stdout.contains("warning: font (unnamed) (Type 3): glyph boxes may not match the ink: its glyph space is unusual"),
+                "\(o.stdout)")
+        let json = try CLIRunner.run(["inspect", "--format", "json", odd.path])
+        let doc = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any] ?? [:]
+        let warnings = (doc["pages"] as? [[String: Any]])?.first?["warnings"] as? [String] ?? []
+        #expect(warnings.count == 1 && warnings[0].contains("glyph boxes may not match the ink"), "\(warnings)")
+    }
+}

@@ -46,11 +46,31 @@ typedef struct {
 
 typedef struct {
     uint32_t text[2];      /* a Unicode character, and a combining mark drawn over it (0 when none) */
-    double x0, y0, x1, y1; /* its box: advance along the line, the font's ascent to descent across */
+    double x0, y0, x1, y1; /* its box: advance along the line, the font's ascent to descent across
+                              (a Type 3 font: the ink of its run's glyphs, from their d1 boxes) */
     double size;           /* font size on the page, points */
     double r, g, b;        /* fill colour (stroke colour for outlined text), 0...1 */
     uint32_t font;         /* index into gp_page_content.fonts */
 } gp_glyph;
+
+/* A font's kind: Type 1 (and its CFF forms), TrueType, Type 3, or Type 0 (a composite font) with
+   CFF or TrueType outlines. */
+enum {
+    GP_FONT_UNKNOWN = 0, GP_FONT_TYPE1 = 1, GP_FONT_TRUETYPE = 2, GP_FONT_TYPE3 = 3,
+    GP_FONT_TYPE0_CFF = 4, GP_FONT_TYPE0_TRUETYPE = 5
+};
+/* Why a font's glyph boxes may not match its ink (bits of gp_font_info.box_doubts). */
+enum {
+    GP_FONT_SIZE_GUESSED = 1,    /* a Type 3 font whose glyph space is not the usual one: size guessed from widths */
+    GP_FONT_NO_BOXES = 2,        /* a Type 3 font with no glyph boxes nor /FontBBox: heights guessed */
+    GP_FONT_NO_METRICS = 4       /* a font with an implausible ascent and descent (height under 0.5 or over 2.5 em) */
+};
+
+typedef struct {
+    int type;              /* GP_FONT_... */
+    int flipped;           /* non-zero where the font matrix turns glyphs upside down (y down) */
+    int box_doubts;        /* GP_FONT_SIZE_GUESSED | GP_FONT_NO_BOXES | GP_FONT_NO_METRICS */
+} gp_font_info;
 
 typedef struct {
     gp_shape *shapes; size_t shape_count;
@@ -58,6 +78,7 @@ typedef struct {
     gp_point *points; size_t point_count;
     gp_glyph *glyphs; size_t glyph_count;
     char **fonts; size_t font_count;   /* font names, subset tag ("ABCDEF+") removed */
+    gp_font_info *font_info;           /* font_count of them: each named font's kind (the first font of that name) */
 } gp_page_content;
 
 /* Reads page `index` (0-based) into `out`: glyphs and images always, fills and strokes when

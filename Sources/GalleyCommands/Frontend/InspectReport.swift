@@ -13,9 +13,11 @@ enum InspectReport {
             entry.sizes.insert((g.size * 10).rounded() / 10)
             fonts[g.font] = entry
         }
+        let declared = Dictionary(page.fonts.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         for (name, e) in fonts.sorted(by: { $0.value.count > $1.value.count }) {
             let sizes = e.sizes.sorted().map(fmt).joined(separator: ", ")
-            s += "  font \(name.isEmpty ? "(unnamed)" : name): \(e.count) glyphs, sizes \(sizes)\n"
+            let kind = declared[name].map { " (\($0.kind.rawValue)\($0.flipped ? ", flipped matrix" : ""))" } ?? ""
+            s += "  font \(name.isEmpty ? "(unnamed)" : name)\(kind): \(e.count) glyphs, sizes \(sizes)\n"
         }
         let vertical = page.glyphs.filter(\.vertical).count
         if vertical > 0 { s += "  vertical glyphs: \(vertical)\n" }
@@ -24,7 +26,7 @@ enum InspectReport {
             let rules = page.rules.filter { $0.kind == kind }
             if !rules.isEmpty { s += "  \(kind.rawValue) rules: \(rules.count)\n" }
         }
-        for w in page.warnings { s += "  warning: \(w)\n" }
+        for w in page.warnings + fontWarnings(page) { s += "  warning: \(w)\n" }
         return s
     }
 
@@ -62,12 +64,18 @@ enum InspectReport {
             out.raw("\",\"bbox\":"); out.box(rule.box); out.raw("}")
         }
         out.raw("],\"warnings\":[")
-        for (i, w) in page.warnings.enumerated() {
+        for (i, w) in (page.warnings + fontWarnings(page)).enumerated() {
             if i > 0 { out.raw(",") }
             out.string(w)
         }
         out.raw("]}")
         return String(decoding: out.bytes, as: UTF8.self)
+    }
+
+    /// A warning for each font with glyphs on the page whose boxes look unreliable.
+    static func fontWarnings(_ page: PageContent) -> [String] {
+        let used = Set(page.glyphs.map(\.font))
+        return page.fonts.filter { used.contains($0.name) }.compactMap(\.warning)
     }
 
     static func box(_ r: Rect) -> String { "[\(fmt(r.x0)),\(fmt(r.y0)),\(fmt(r.x1)),\(fmt(r.y1))]" }

@@ -5,8 +5,10 @@ struct Inspect: ParsableCommand {
         commandName: "inspect",
         abstract: "Show what Galley reads from a PDF: page sizes, glyphs, fonts, images and rules.",
         discussion: """
-            Text output summarises each page: its size, glyph count, the fonts and sizes used, images \
-            and rules. JSON output adds every glyph with its box, font, size, weight, colour and \
+            Text output summarises each page: its size, glyph count, the fonts used with their kinds \
+            (Type 1, TrueType, Type 3, Type 0) and sizes, images and rules; a font whose glyph boxes look \
+            unreliable (a Type 3 font without glyph boxes or with an unusual glyph space, a font with \
+            implausible ascent and descent) gets a warning, in JSON too. JSON output adds every glyph with its box, font, size, weight, colour and \
             writing direction:
               {"source", "pages": [{"number", "width", "height", "glyphs": [...],
                 "images": [{"bbox"}], "rules": [{"kind", "bbox"}], "warnings": [...]}]}

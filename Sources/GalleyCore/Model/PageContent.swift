@@ -76,11 +76,14 @@ public struct PageContent: Sendable {
     public var rules: [Rule]
     /// Things a reader should know, such as a page without a text layer.
     public var warnings: [String]
+    /// The fonts the page's glyphs name, each once, with their kinds (empty where not known).
+    public var fonts: [PageFont]
 
     public init(number: Int, width: Double, height: Double, glyphs: [Glyph] = [],
-                images: [PageImage] = [], rules: [Rule] = [], warnings: [String] = []) {
+                images: [PageImage] = [], rules: [Rule] = [], warnings: [String] = [], fonts: [PageFont] = []) {
         self.number = number; self.width = width; self.height = height
         self.glyphs = glyphs; self.images = images; self.rules = rules; self.warnings = warnings
+        self.fonts = fonts
     }
 
     public var bounds: Rect { Rect(x0: 0, y0: 0, x1: width, y1: height) }
