@@ -3,7 +3,7 @@
 
   one-line.pdf   200,000 glyphs on one baseline (a page 20,000 pt wide, a glyph every 0.1 pt)
   one-spot.pdf   200,000 glyphs overprinted at one spot
-  dense.pdf      a dense broadsheet: 16 columns of 7 pt text, about 200,000 glyphs in words
+  dense.pdf      a dense page: 24 columns of 11 pt text, about 200,000 glyphs in words
 
 usage: make-hostile-pages.py FOLDER [GLYPHS]
 """
@@ -51,21 +51,23 @@ def one_spot(n):
 
 def dense(n):
     r = random.Random(1)
-    words = [b"the", b"council", b"approved", b"harbour", b"plan", b"of", b"and", b"to", b"rebuild", b"piers",
-             b"water", b"front", b"million", b"city", b"will", b"begin", b"work", b"in", b"June", b"close"]
-    columns, width, gutter, size, leading = 16, 240, 12, 7, 8.4
+    # Words without i, j and l: at 11 pt their advance is under 3 pt, and poppler (so the reader) stops
+    # taking such tiny glyphs after 50,000 on a page.
+    words = [b"the", b"and", b"now", b"move", b"news", b"water", b"harbour", b"can", b"work", b"June", b"boat",
+             b"ocean", b"summer", b"pass", b"seven", b"number", b"people", b"board", b"port", b"dock"]
+    columns, width, gutter, size, leading = 24, 300, 14, 11, 13
     parts = [b"BT /F1 %d Tf %.1f TL" % (size, leading)]
     count = 0
     lines = 0
     while count < n:
         line = []
         length = 0
-        while length < 62:  # about 62 characters of 7 pt Helvetica in 240 pt
+        while length < 50:  # about 50 characters of 11 pt Helvetica in 300 pt
             w = r.choice(words)
             line.append(w)
             length += len(w) + 1
         text = b" ".join(line)
-        column, row = divmod(lines, 330)
+        column, row = divmod(lines, 210)
         if column >= columns:
             break
         parts.append(b"1 0 0 1 %d %.1f Tm (%s) Tj" % (30 + column * (width + gutter), 2800 - row * leading, text))
