@@ -39,6 +39,12 @@ public final class PDFDocument {
             default: throw ExtractionError.damaged(path: path, reason: reason)
             }
         }
+        // A document without a page (its page tree lost, its /Count impossible) has nothing to read: it is
+        // damaged, not an empty result.
+        guard gp_document_page_count(doc) > 0 else {
+            gp_document_close(doc)
+            throw ExtractionError.damaged(path: path, reason: "no page can be found in it")
+        }
         handle = doc
     }
 

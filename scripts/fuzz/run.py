@@ -18,6 +18,7 @@ import os
 import shlex
 import shutil
 import signal
+import subprocess
 import sys
 import threading
 import time
@@ -45,16 +46,11 @@ def run(argv, cwd, timeout, memory_limit):
     out_path, err_path = os.path.join(cwd, "stdout"), os.path.join(cwd, "stderr")
     start = time.monotonic()
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
-        pid = os.fork()
-        if pid == 0:
-            try:
-                os.chdir(cwd)
-                os.dup2(out.fileno(), 1)
-                os.dup2(err.fileno(), 2)
-                os.setpgid(0, 0)
-                os.execv(argv[0], argv)
-            finally:
-                os._exit(127)
+        # Popen forks and execs in C (a fork of this threaded interpreter that ran Python before exec could
+        # deadlock); the child is reaped here with wait4, for its peak memory.
+        child = subprocess.Popen(argv, cwd=cwd, stdout=out, stderr=err, stdin=subprocess.DEVNULL,
+                                 start_new_session=True)
+    pid = child.pid
     killed_for = None
     peak = 0
     while True:
@@ -99,10 +95,12 @@ def has_galley_line(stderr):
     return any(line.startswith("galley: ") for line in stderr.splitlines())
 
 
-def judge(command, status, sig, stdout, stderr, peak, killed_for, work, memory_limit):
+def judge(command, status, sig, stdout, stderr, seconds, peak, killed_for, work, timeout, memory_limit):
     """(outcome, reason) of one run."""
     if killed_for == "hang":
         return "hang", "timeout"
+    if seconds > timeout:
+        return "hang", f"{seconds:.0f} s"
     if killed_for == "memory" or peak > memory_limit:
         return "memory", f"peak {peak / GIB:.2f} GiB"
     if sig is not None:
@@ -181,7 +179,8 @@ def run_case(args, samples, number, tally):
             rest = ["--article", article, "--photo-dpi", "36", "-o", "print.pdf"]
         argv = [args.galley, command, "input.pdf"] + rest
         status, sig, stdout, stderr, seconds, peak, killed_for = run(argv, work, args.timeout, args.memory_limit)
-        outcome, reason = judge(command, status, sig, stdout, stderr, peak, killed_for, work, args.memory_limit)
+        outcome, reason = judge(command, status, sig, stdout, stderr, seconds, peak, killed_for, work, args.timeout,
+                                args.memory_limit)
         if command == "articles":
             article = first_article(stdout)
         tally.add(command, outcome, peak, seconds, label)
