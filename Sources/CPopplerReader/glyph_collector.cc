@@ -292,6 +292,10 @@ void GlyphCollector::show(const GfxState *state, double x, double y, double dx, 
 }
 
 void GlyphCollector::addGlyph(double x, double y, double dx, double dy, Unicode u) {
+    if (glyphs.size() >= maxGlyphs) {
+        full = true;
+        return;
+    }
     Placement p = along(run.rot, run.wMode, run.fontSize, x, y, dx, dy);
     if (run.count == 0) {
         // The run's extent across the line: the font's ascent to descent from the baseline (a

@@ -27,6 +27,9 @@ class GlyphCollector {
 public:
     std::vector<gp_glyph> glyphs;
     std::vector<std::string> fonts;
+    /// No glyph past this many is kept; `full` says some were dropped.
+    size_t maxGlyphs = SIZE_MAX;
+    bool full = false;
 
     /// Takes the page's size: glyphs entirely off the page are dropped.
     void startPage(const GfxState *state);

@@ -10,6 +10,8 @@ public final class PDFDocument {
     /// The password it was opened with, if any (a renderer opening the same file needs it too).
     public let password: String?
     let handle: OpaquePointer
+    /// What reading one page may cost (none by default); a page past it throws instead of being read on.
+    public var limits = PageLimits.none
 
     /// Opens `path`, checking first what a user would get wrong: a missing file, a directory,
     /// a file that is not a PDF, a damaged or encrypted one.

@@ -13,7 +13,7 @@ struct ArticlesCommand {
     func run() throws {
         // Fail before the analysis, not after it, where the output cannot be written.
         if let output { try AtomicFile.checkWritable(output, input: input.file) }
-        let document = try PDFDocument(path: input.file, password: input.password)
+        let document = try input.open()
         let numbers = try PageRange.resolve(input.pages, count: document.pageCount)
         let reporter = ProgressReporter(requested: progress)
         var pageTimings: [PageTimings] = []

@@ -1,3 +1,5 @@
+import GalleyPoppler
+
 /// The plain command lines of the reading commands, read without ArgumentParser.
 ///
 /// ArgumentParser reads a command's options by reflection (`Mirror`, dynamic casts, generic
@@ -79,6 +81,8 @@ enum QuickCommandLine {
         var file: String?
         var pages: PageSelection?
         var password: String?
+        var pageTimeout = PageLimits.standard.seconds ?? 0
+        var maxGlyphs = PageLimits.standard.maxGlyphs ?? 0
 
         mutating func next() -> String? { arguments.popFirst() }
 
@@ -92,7 +96,7 @@ enum QuickCommandLine {
 
         mutating func flag(once name: String) -> Bool { seen.insert(name).inserted }
 
-        /// The file, --pages or --password; false for anything else.
+        /// The file, --pages, --password, --page-timeout or --max-glyphs; false for anything else.
         mutating func input(_ token: String) -> Bool {
             switch token {
             case "--pages":
@@ -101,6 +105,14 @@ enum QuickCommandLine {
             case "--password":
                 guard let value = value(once: token) else { return false }
                 password = value
+            case "--page-timeout":
+                guard let value = value(once: token), let seconds = Double(value), seconds >= 0, seconds.isFinite else {
+                    return false
+                }
+                pageTimeout = seconds
+            case "--max-glyphs":
+                guard let value = value(once: token), let n = Int(value), n >= 0 else { return false }
+                maxGlyphs = n
             default:
                 // The one positional argument: the PDF. "help" is left to ArgumentParser.
                 guard file == nil, !token.isEmpty, !token.hasPrefix("-"), token != "help" else { return false }
@@ -111,7 +123,8 @@ enum QuickCommandLine {
 
         func pageInput() -> PageInput? {
             guard let file else { return nil }
-            return PageInput(file: file, pages: pages, password: password)
+            return PageInput(file: file, pages: pages, password: password,
+                             limits: PageInput.limits(seconds: pageTimeout, glyphs: maxGlyphs))
         }
     }
 }
