@@ -27,7 +27,8 @@ EXTREME_NUMBERS = [
     b"nan", b"NaN", b"inf", b"-inf", b"--5", b".", b"-", b"1.2.3", b"0x10", b"1e", b"+", b"340282366920938463463374607431768211456",
 ]
 TEXT_OPERATORS = [b"Tm", b"Tf", b"cm", b"Td", b"TD", b"TJ", b"Tz", b"Tc", b"Tw", b"TL", b"Ts", b"re", b"d0", b"d1", b"w"]
-NUMBER = rb"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?"
+# Unambiguous (one way to match a run of digits), so that no pattern backtracks over long numbers.
+NUMBER = rb"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?"
 
 
 class Samples:
@@ -80,7 +81,7 @@ def mutate_operands(r, data):
     body = data[s:e]
     op = r.choice(TEXT_OPERATORS)
     pattern = re.compile(rb"((?:" + NUMBER + rb"\s+){1,6})" + op + rb"(?=[\s\[\]/(<])" if op != b"TJ"
-                         else rb"(\[[^\]]*\])\s*TJ")
+                         else rb"(\[[^\[\]]*\])\s*TJ")  # (no "[" inside: deep nesting would make this quadratic)
     hits = list(pattern.finditer(body))
     if not hits:
         return data, f"operands({op.decode()}:none)"
