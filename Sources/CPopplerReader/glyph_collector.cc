@@ -26,6 +26,10 @@ constexpr double runBreakBaseline = 0.5;
 constexpr double duplicateAlong = 0.1;
 // ...within this distance across it, is the same text drawn twice (fake bold, drop shadow).
 constexpr double duplicateAcross = 0.2;
+// A run is compared with at most this many runs of the same text after it (in top-edge order, within
+// `duplicateAcross`): more are a run drawn thousands of times over one spot or along one line, and
+// its nearest copies are enough to hide it. Keeps duplicate removal linear in the glyphs of a page.
+constexpr size_t maxDuplicateCandidates = 64;
 // An accent drawn as its own character sits over a letter when their centres along the line are
 // within this fraction of the letter's advance, and...
 constexpr double accentCentre = 0.3;
@@ -329,6 +333,10 @@ void GlyphCollector::show(const GfxState *state, double x, double y, double dx, 
 }
 
 void GlyphCollector::addGlyph(double x, double y, double dx, double dy, Unicode u, const CrossExtent &ink) {
+    if (glyphs.size() >= maxGlyphs) {
+        full = true;
+        return;
+    }
     Placement p = along(run.rot, run.wMode, run.fontSize, x, y, dx, dy);
     if (run.count == 0) {
         // The run's extent across the line: the font's ascent to descent from the baseline (a
@@ -512,21 +520,39 @@ void GlyphCollector::removeDuplicates() {
         }
         return true;
     };
-    // Runs sorted by top edge: a copy lies within `duplicateAcross` of its original in this order.
+    // Only runs of the same text can be copies: the runs are grouped by a hash of their text (FNV-1a),
+    // so that a line or a page of different words is not compared word with word.
+    std::vector<uint64_t> textKey(runs.size());
+    for (size_t i = 0; i < runs.size(); ++i) {
+        uint64_t h = 1469598103934665603ull ^ runs[i].count;
+        for (size_t k = 0; k < runs[i].count; ++k) {
+            const gp_glyph &x = glyphs[runs[i].first + k];
+            h = (h ^ x.text[0]) * 1099511628211ull;
+            h = (h ^ x.text[1]) * 1099511628211ull;
+        }
+        textKey[i] = h;
+    }
+    // In each group, runs sorted by top edge (then left edge, then drawing order): a copy lies within
+    // `duplicateAcross` of its original in this order.
     std::vector<size_t> order(runs.size());
     std::iota(order.begin(), order.end(), 0);
     std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-        return glyphs[runs[a].first].y0 < glyphs[runs[b].first].y0;
+        const gp_glyph &ga = glyphs[runs[a].first], &gb = glyphs[runs[b].first];
+        if (textKey[a] != textKey[b]) return textKey[a] < textKey[b];
+        if (ga.y0 != gb.y0) return ga.y0 < gb.y0;
+        if (ga.x0 != gb.x0) return ga.x0 < gb.x0;
+        return a < b;
     });
     // Of two copies the one drawn later is kept: it is on top, the one a reader sees.
     std::vector<bool> hidden(glyphs.size(), false);
     for (size_t i = 0; i < order.size(); ++i) {
         const auto &r = runs[order[i]];
         const gp_glyph &g = glyphs[r.first];
-        for (size_t k = i + 1; k < order.size(); ++k) {
+        size_t compared = 0;
+        for (size_t k = i + 1; k < order.size() && textKey[order[k]] == textKey[order[i]]; ++k) {
             const auto &o = runs[order[k]];
             const gp_glyph &h = glyphs[o.first];
-            if (h.y0 - g.y0 >= duplicateAcross * g.size) break;
+            if (h.y0 - g.y0 >= duplicateAcross * g.size || ++compared > maxDuplicateCandidates) break;
             if (std::fabs(h.x0 - g.x0) < duplicateAlong * g.size && std::fabs(h.size - g.size) < duplicateAlong * g.size &&
                 sameText(r, o)) {
                 const auto &earlier = r.first < o.first ? r : o;

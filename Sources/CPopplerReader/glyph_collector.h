@@ -32,6 +32,9 @@ public:
     std::vector<std::string> fonts;
     /// Each of `fonts`: its kind and what makes its boxes doubtful.
     std::vector<gp_font_info> fontDetails;
+    /// No glyph past this many is kept; `full` says some were dropped.
+    size_t maxGlyphs = SIZE_MAX;
+    bool full = false;
 
     /// Takes the page's size: glyphs entirely off the page are dropped.
     void startPage(const GfxState *state);

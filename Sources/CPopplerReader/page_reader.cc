@@ -19,6 +19,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -146,7 +149,26 @@ template <typename T> T *copyOut(const std::vector<T> &v) {
 }
 
 /// Galley reports problems itself; poppler's own messages on standard error would only confuse.
-void ignorePopplerMessage(ErrorCategory, Goffset, const char *) { }
+/// ...but syntax errors are counted: a page whose text they cost is damaged, not empty.
+size_t syntaxErrors = 0;
+void ignorePopplerMessage(ErrorCategory category, Goffset, const char *) {
+    if (category == errSyntaxError) ++syntaxErrors;
+}
+
+/// What poppler's abort check asks while it reads a page: whether its time is up or its glyphs full.
+struct ReadingBudget {
+    std::chrono::steady_clock::time_point deadline;
+    bool timed = false;
+    const GlyphCollector *text = nullptr;
+    int stopped = GP_STOPPED_NONE;
+
+    static bool check(void *data) {
+        auto *b = static_cast<ReadingBudget *>(data);
+        if (b->text->full) b->stopped = GP_STOPPED_GLYPHS;
+        else if (b->timed && std::chrono::steady_clock::now() > b->deadline) b->stopped = GP_STOPPED_TIME;
+        return b->stopped != GP_STOPPED_NONE;
+    }
+};
 
 }  // namespace
 
@@ -205,13 +227,25 @@ extern "C" int gp_page_size(gp_document *doc, int index, double *width, double *
     return 0;
 }
 
-extern "C" int gp_page_read(gp_document *doc, int index, int with_paths, gp_page_content *out) {
+extern "C" int gp_page_read(gp_document *doc, int index, int with_paths, const gp_page_limits *limits,
+                            gp_page_content *out) {
     std::memset(out, 0, sizeof *out);
+    size_t errorsBefore = syntaxErrors;
     Page *page = pageAt(doc, index);
     if (!page) return -1;
     PageRecorder recorder(with_paths != 0);
+    ReadingBudget budget;
+    budget.text = &recorder.text;
+    if (limits && limits->max_glyphs > 0) recorder.text.maxGlyphs = limits->max_glyphs;
+    if (limits && limits->seconds > 0 && std::isfinite(limits->seconds)) {
+        budget.timed = true;
+        budget.deadline = std::chrono::steady_clock::now() +
+                          std::chrono::microseconds(static_cast<long long>(std::min(limits->seconds, 1e9) * 1e6));
+    }
     // One unit per point, the page's own rotation, the crop box: coordinates as poppler-glib gives them.
-    page->displaySlice(&recorder, 72.0, 72.0, 0, false, true, -1, -1, -1, -1, false);
+    page->displaySlice(&recorder, 72.0, 72.0, 0, false, true, -1, -1, -1, -1, false, ReadingBudget::check, &budget);
+    out->stopped = recorder.text.full ? GP_STOPPED_GLYPHS : budget.stopped;
+    out->errors = syntaxErrors - errorsBefore;
     out->shapes = copyOut(recorder.shapes.shapes);
     out->shape_count = recorder.shapes.shapes.size();
     out->subpaths = copyOut(recorder.shapes.subpaths);

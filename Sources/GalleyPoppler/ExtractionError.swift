@@ -18,6 +18,10 @@ public enum ExtractionError: Error, Equatable, Sendable, CustomStringConvertible
     case zeroSizePage(page: Int)
     /// The page's size is not a number or larger than any page could be (`PDFPage.maximumSide`).
     case implausibleSize(page: Int, width: Double, height: Double)
+    /// Reading the page's content took longer than its time limit (`PageLimits.seconds`).
+    case readingTimedOut(page: Int, seconds: Double)
+    /// The page holds more glyphs than its limit (`PageLimits.maxGlyphs`).
+    case tooManyGlyphs(page: Int, limit: Int)
 
     public var description: String {
         switch self {
@@ -34,6 +38,20 @@ public enum ExtractionError: Error, Equatable, Sendable, CustomStringConvertible
         case .zeroSizePage(let page): return "page \(page) has zero size"
         case .implausibleSize(let page, let width, let height):
             return "page \(page) is \(width) x \(height) pt, larger than any page (at most \(Int(PDFPage.maximumSide)) pt a side)"
+        case .readingTimedOut(let page, let seconds):
+            return "page \(page) took longer than \(Self.number(seconds)) s to read"
+        case .tooManyGlyphs(let page, let limit): return "page \(page) has more than \(limit) glyphs"
+        }
+    }
+
+    /// 30 for 30.0, 2.5 for 2.5.
+    public static func number(_ x: Double) -> String { x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x) }
+
+    /// True for a page past its `PageLimits`: the page is skipped, the others still read.
+    public var isOverBudget: Bool {
+        switch self {
+        case .readingTimedOut, .tooManyGlyphs: return true
+        default: return false
         }
     }
 }

@@ -10,6 +10,8 @@ public final class PDFDocument {
     /// The password it was opened with, if any (a renderer opening the same file needs it too).
     public let password: String?
     let handle: OpaquePointer
+    /// What reading one page may cost (none by default); a page past it throws instead of being read on.
+    public var limits = PageLimits.none
 
     /// Opens `path`, checking first what a user would get wrong: a missing file, a directory,
     /// a file that is not a PDF, a damaged or encrypted one.
@@ -38,6 +40,12 @@ public final class PDFDocument {
             case Int(GP_OPEN_UNREADABLE): throw ExtractionError.unreadable(path: path, reason: reason)
             default: throw ExtractionError.damaged(path: path, reason: reason)
             }
+        }
+        // A document without a page (its page tree lost, its /Count impossible) has nothing to read: it is
+        // damaged, not an empty result.
+        guard gp_document_page_count(doc) > 0 else {
+            gp_document_close(doc)
+            throw ExtractionError.damaged(path: path, reason: "no page can be found in it")
         }
         handle = doc
     }

@@ -51,10 +51,17 @@ public final class PDFPage {
         }
 
         var raw = gp_page_content()
-        guard gp_page_read(document.handle, Int32(number - 1), findRules ? 1 : 0, &raw) == 0 else {
+        let limits = document.limits
+        var budget = gp_page_limits(seconds: limits.seconds ?? 0, max_glyphs: limits.maxGlyphs.map { max(1, $0) } ?? 0)
+        guard gp_page_read(document.handle, Int32(number - 1), findRules ? 1 : 0, &budget, &raw) == 0 else {
             throw ExtractionError.damaged(path: document.path, reason: "page \(number) cannot be read")
         }
         defer { gp_page_content_free(&raw) }
+        switch Int(raw.stopped) {
+        case Int(GP_STOPPED_TIME): throw ExtractionError.readingTimedOut(page: number, seconds: limits.seconds ?? 0)
+        case Int(GP_STOPPED_GLYPHS): throw ExtractionError.tooManyGlyphs(page: number, limit: limits.maxGlyphs ?? 0)
+        default: break
+        }
         timings.read = lap()
         let bounds = PageBounds(width: w, height: h)
         var dropped = Dropped()
@@ -82,6 +89,9 @@ public final class PDFPage {
             let imageArea = images.reduce(0.0) { $0 + ($1.box.intersection(page)?.area ?? 0) }
             if imageArea > 0.5 * w * h {
                 warnings.append("page \(number) has no text layer: it is a scanned image; run OCR on it first (for example `ocrmypdf in.pdf out.pdf`) to get text")
+            } else if raw.errors > 0 {
+                // The text may be there, lost to the damage: saying the page has none would mislead.
+                warnings.append("page \(number) is damaged: its content could not be read (\(raw.errors) syntax error\(raw.errors == 1 ? "" : "s")), and no text was found")
             } else {
                 warnings.append("page \(number) has no text")
             }

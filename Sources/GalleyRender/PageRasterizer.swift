@@ -42,7 +42,9 @@ public final class PageRasterizer {
         cairo_set_source_rgb(cr, 1, 1, 1)
         cairo_paint(cr)
         cairo_scale(cr, scale, scale)
-        poppler_page_render(page, cr)
+        // The printing variant: the same drawing, without the text page that poppler-glib otherwise builds
+        // for selection while it draws (its word grouping is quadratic on 200,000 glyphs in a line).
+        poppler_page_render_for_printing(page, cr)
         cairo_destroy(cr)
         cairo_surface_flush(surface)
         return PageRaster(copying: cairo_image_surface_get_data(surface).map { UnsafeRawPointer($0) },

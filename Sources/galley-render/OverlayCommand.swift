@@ -19,7 +19,7 @@ struct OverlayCommand {
 
     func run() throws {
         let source = try LayoutSource(jsonPath: layoutPath)
-        let document = try PDFDocument(path: input.file, password: input.password)
+        let document = try PageInput(input).open()
         let rasterizer = try PageRasterizer(document: document)
         let numbers = try PageRange.resolve(try input.selection, count: document.pageCount)
         let target = OverlayOutput(input: input.file, output: output)
@@ -33,6 +33,7 @@ struct OverlayCommand {
         let renderer = OverlayRenderer(style: style)
         let reporter = ProgressReporter(requested: progress)
         var written: [String] = []
+        var skipped = 0
 
         var batch = OverlayPNGBatch(renderer: renderer)
         let pdf = target.format == .pdf ? try OverlayPDF(path: target.path, renderer: renderer) : nil
@@ -45,7 +46,15 @@ struct OverlayCommand {
                 guard w * scale * h * scale <= Double(Self.maxPixels) else {
                     throw OverlayTooLarge(page: n, dpi: dpi, width: w, height: h)
                 }
-                let layout = try source.layout(of: page)
+                let layout: PageLayout
+                do {
+                    layout = try source.layout(of: page)
+                } catch let error as ExtractionError where error.isOverBudget {
+                    // A page past --page-timeout or --max-glyphs is left out; the others are drawn (exit 1).
+                    PageFailure(document: document, page: n, error: error).report()
+                    skipped += 1
+                    continue
+                }
                 for warning in layout.summary.warnings { Warnings.write(warning) }
                 let raster = try rasterizer.render(page: n, scale: scale)
                 if let pdf {
@@ -69,6 +78,7 @@ struct OverlayCommand {
             throw error
         }
         FileHandle.standardOutput.write(Data(written.map { $0 + "\n" }.joined().utf8))
+        if skipped > 0 { throw PagesSkipped(count: skipped) }
     }
 }
 

@@ -17,16 +17,26 @@ struct PrintCommand {
 
     func run() throws {
         let source = try LayoutSource(jsonPath: layoutPath)
-        let document = try PDFDocument(path: input.file, password: input.password)
-        let numbers = try PageRange.resolve(try input.selection, count: document.pageCount)
+        let pageInput = PageInput(input)
+        let document = try pageInput.open()
+        let numbers = try PageRange.resolve(pageInput.pages, count: document.pageCount)
         let target = output ?? defaultOutput()
         if !list { try AtomicFile.checkWritable(target, input: input.file) }
 
         // An id names its page (p3-a2): analyse that page first and the rest only if it is not there.
         var layouts: [Int: PageLayout] = [:]
+        var skipped: Set<Int> = []
         func analyse(_ pages: [Int]) throws {
-            for n in pages where layouts[n] == nil {
-                let layout = try source.layout(of: try document.page(n))
+            for n in pages where layouts[n] == nil && !skipped.contains(n) {
+                let layout: PageLayout
+                do {
+                    layout = try source.layout(of: try document.page(n))
+                } catch let error as ExtractionError where error.isOverBudget {
+                    // A page past --page-timeout or --max-glyphs is left out (exit 1).
+                    PageFailure(document: document, page: n, error: error).report()
+                    skipped.insert(n)
+                    continue
+                }
                 for warning in layout.summary.warnings { Warnings.write(warning) }
                 layouts[n] = layout
             }
@@ -41,7 +51,11 @@ struct PrintCommand {
             found = numbers.flatMap { layouts[$0]?.articles ?? [] }.first { $0.id == articleID }
         }
         let all = numbers.flatMap { layouts[$0]?.articles ?? [] }
-        if list { return listArticles(all) }
+        if list {
+            listArticles(all)
+            if !skipped.isEmpty { throw PagesSkipped(count: skipped.count) }
+            return
+        }
         guard let article = found else {
             if all.isEmpty { throw PrintError.noArticles(source: input.file) }
             throw PrintError.unknownArticle(id: articleID ?? "", valid: all.map(\.id))
@@ -54,6 +68,7 @@ struct PrintCommand {
         let printed = try StoryPrinter(options: options).write(article, photos: photos, source: credit, to: target)
         let note = "\(printed.pages) page\(printed.pages == 1 ? "" : "s")" + (printed.photos > 0 ? ", \(printed.photos) photo\(printed.photos == 1 ? "" : "s")" : "")
         FileHandle.standardOutput.write(Data("\(target) (\(note))\n".utf8))
+        if !skipped.isEmpty { throw PagesSkipped(count: skipped.count) }
     }
 
     /// The page an id such as `p3-a2` names.

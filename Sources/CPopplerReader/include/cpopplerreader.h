@@ -79,11 +79,19 @@ typedef struct {
     gp_glyph *glyphs; size_t glyph_count;
     char **fonts; size_t font_count;   /* font names, subset tag ("ABCDEF+") removed */
     gp_font_info *font_info;           /* font_count of them: each named font's kind (the first font of that name) */
+    size_t errors;                     /* syntax errors poppler met in the page's content */
+    int stopped;                       /* GP_STOPPED_TIME or GP_STOPPED_GLYPHS: a limit ended the reading */
 } gp_page_content;
+
+enum { GP_STOPPED_NONE = 0, GP_STOPPED_TIME = 1, GP_STOPPED_GLYPHS = 2 };
+
+/* Limits on reading one page: the content is read no longer than `seconds` and no glyph past the
+   `max_glyphs`th is kept (0: no limit); `stopped` tells which ended it. */
+typedef struct { double seconds; size_t max_glyphs; } gp_page_limits;
 
 /* Reads page `index` (0-based) into `out`: glyphs and images always, fills and strokes when
    `with_paths` is non-zero. Returns 0 on success; free with gp_page_content_free. */
-int gp_page_read(gp_document *doc, int index, int with_paths, gp_page_content *out);
+int gp_page_read(gp_document *doc, int index, int with_paths, const gp_page_limits *limits, gp_page_content *out);
 void gp_page_content_free(gp_page_content *content);
 
 #ifdef __cplusplus

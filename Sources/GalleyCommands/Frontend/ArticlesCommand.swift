@@ -22,7 +22,7 @@ struct ArticlesCommand {
         // Fail before the analysis, not after it, where the output cannot be written.
         let library = LibraryFormatOutput.handles(format) ? LibraryFormatOutput(format: format, input: input.file, output: output) : nil
         if library == nil, let output { try AtomicFile.checkWritable(output, input: input.file) }
-        let document = try StandardInputPDF.open(input)
+        let document = try input.open()
         let numbers = try PageRange.resolve(input.pages, count: document.pageCount)
         try library?.check(pageCount: numbers.count)
         var regions: [Int: RegionPage] = [:]

@@ -50,14 +50,14 @@ struct ArticlesPipeline {
 }
 
 /// A page that could not be read, in a run that goes on with the other pages.
-struct PageFailure: Error, CustomStringConvertible {
-    var page: Int
+package struct PageFailure: Error, CustomStringConvertible {
+    package var page: Int
     /// Why, as a phrase after "page N: skipped: ".
     var reason: String
     /// The page's size where it could be read (a zero-size page), nil otherwise.
     var size: (width: Double, height: Double)?
 
-    init(document: PDFDocument, page: Int, error: Error) {
+    package init(document: PDFDocument, page: Int, error: Error) {
         self.page = page
         // Only a size that can be written as a number (an implausible one is the failure itself).
         size = (try? document.page(page)).flatMap { $0.hasPlausibleSize ? $0.size : nil }
@@ -66,18 +66,21 @@ struct PageFailure: Error, CustomStringConvertible {
         case let ExtractionError.implausibleSize(_, width, height):
             reason = "the page's size, \(width) x \(height) pt, is larger than any page (at most \(Int(PDFPage.maximumSide)) pt a side)"
         case ExtractionError.damaged: reason = "the page is damaged and cannot be read"
+        case let ExtractionError.readingTimedOut(_, seconds):
+            reason = "reading it took longer than \(ExtractionError.number(seconds)) s (--page-timeout)"
+        case let ExtractionError.tooManyGlyphs(_, limit): reason = "it has more than \(limit) glyphs (--max-glyphs)"
         default: reason = "\(error)"
         }
     }
 
     /// The line for standard error, after "galley: ".
-    var description: String { "page \(page): skipped: \(reason)" }
+    package var description: String { "page \(page): skipped: \(reason)" }
 
     /// The warning the output lists on the page.
     var warning: String { "page \(page) skipped: \(reason)" }
 
     /// Writes the failure to standard error: "galley: page 3: skipped: the page has zero size".
-    func report() {
+    package func report() {
         FileHandle.standardError.write(Data("galley: \(description)\n".utf8))
     }
 }

@@ -24,8 +24,9 @@ package enum CommandErrors {
 
 /// Some pages could not be read and were skipped (each reported on standard error); the others
 /// were output. Exit status 1.
-struct PagesSkipped: Error {
-    var count: Int
+package struct PagesSkipped: Error {
+    package var count: Int
+    package init(count: Int) { self.count = count }
 }
 
 /// Some pages are scans without a text layer (each reported with a warning that suggests OCR):

@@ -9,7 +9,7 @@ struct InspectCommand {
     var noRules: Bool
 
     func run() throws {
-        let document = try StandardInputPDF.open(input)
+        let document = try input.open()
         let numbers = try PageRange.resolve(input.pages, count: document.pageCount)
         // A page that cannot be read is reported on standard error and skipped (in JSON it is listed
         // with a warning saying why, so the document stays whole); the others are written, and the

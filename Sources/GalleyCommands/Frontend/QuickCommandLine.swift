@@ -1,3 +1,5 @@
+import GalleyPoppler
+
 /// The plain command lines of the reading commands, read without ArgumentParser.
 ///
 /// ArgumentParser reads a command's options by reflection (`Mirror`, dynamic casts, generic
@@ -80,6 +82,8 @@ enum QuickCommandLine {
         var pages: PageSelection?
         var first: Int?, last: Int?
         var password: String?
+        var pageTimeout = PageLimits.standard.seconds ?? 0
+        var maxGlyphs = PageLimits.standard.maxGlyphs ?? 0
 
         mutating func next() -> String? { arguments.popFirst() }
 
@@ -93,7 +97,7 @@ enum QuickCommandLine {
 
         mutating func flag(once name: String) -> Bool { seen.insert(name).inserted }
 
-        /// The file, --pages or --password; false for anything else.
+        /// The file, --pages, --password, --page-timeout or --max-glyphs; false for anything else.
         mutating func input(_ token: String) -> Bool {
             switch token {
             case "--pages":
@@ -105,6 +109,14 @@ enum QuickCommandLine {
             case "--password":
                 guard let value = value(once: token) else { return false }
                 password = value
+            case "--page-timeout":
+                guard let value = value(once: token), let seconds = Double(value), seconds >= 0, seconds.isFinite else {
+                    return false
+                }
+                pageTimeout = seconds
+            case "--max-glyphs":
+                guard let value = value(once: token), let n = Int(value), n >= 0 else { return false }
+                maxGlyphs = n
             default:
                 // The one positional argument: the PDF (`-`: standard input). "help" is left to ArgumentParser.
                 guard file == nil, !token.isEmpty, !token.hasPrefix("-") || token == StandardInputPDF.name,
@@ -117,7 +129,8 @@ enum QuickCommandLine {
         /// The input read; nil where ArgumentParser must say what is wrong (-f with --pages, -f 0, …).
         func pageInput() -> PageInput? {
             guard let file, let selection = try? PageSelection.combine(pages: pages, first: first, last: last) else { return nil }
-            return PageInput(file: file, pages: selection, password: password)
+            return PageInput(file: file, pages: selection, password: password,
+                             limits: PageInput.limits(seconds: pageTimeout, glyphs: maxGlyphs))
         }
     }
 }

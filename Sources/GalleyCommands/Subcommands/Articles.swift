@@ -36,8 +36,9 @@ struct Articles: ParsableCommand {
             (by any name), a folder, a FIFO or a device; its folder is the one the file system finds \
             (zz/../x.json needs zz). Page warnings (e.g. a page without a text layer) go to standard error.
 
-            A page that cannot be read (damaged, or of zero size) is reported on standard error \
-            ("galley: page 3: skipped: …") and skipped: the JSON lists it with that warning and no \
+            A page that cannot be read (damaged, or of zero size), or that goes past the resource guard \
+            (--page-timeout, default 60 s of reading; --max-glyphs, default 1000000 glyphs, which keeps a \
+            page well under 1 GiB), is reported on standard error ("galley: page 3: skipped: …") and skipped: the JSON lists it with that warning and no \
             columns, furniture or articles; the other pages are output. Exit status: 0 on success; 1 \
             when some pages were skipped or have no text layer (scans: run OCR first); 2 when the file \
             cannot be read at all, a page is out of range, the output cannot be written, or the command \

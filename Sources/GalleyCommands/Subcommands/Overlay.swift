@@ -17,6 +17,10 @@ package struct Overlay: ParsableCommand {
             Output: PNG (one file per page: NAME-overlay.png for one page, NAME-overlay-3.png for page 3 \
             of several) or PDF (one page per page) when -o ends in .pdf. Files appear only when every \
             page is drawn; the written paths are printed.
+
+            Resource guard: a page whose content takes longer than --page-timeout to read, or holds \
+            more than --max-glyphs glyphs, is skipped ("galley: page 3: skipped: …"), the other pages \
+            are drawn and the exit status is 1.
             """)
 
     @OptionGroup package var input: InputOptions

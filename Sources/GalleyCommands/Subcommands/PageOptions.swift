@@ -1,4 +1,5 @@
 import ArgumentParser
+import GalleyPoppler
 
 /// A set of 1-based page numbers written like `1,3-5`.
 package struct PageSelection: ExpressibleByArgument, Sendable {
@@ -63,8 +64,22 @@ package struct InputOptions: ParsableArguments {
     @Option(help: "Password of an encrypted PDF.")
     package var password: String?
 
-    package func validate() throws {
+    @Option(help: ArgumentHelp("""
+        Seconds one page's content may take to read; a page that takes longer is skipped with a warning \
+        ("page 3 skipped: …") and the exit status is 1. 0: no limit.
+        """, valueName: "seconds"))
+    package var pageTimeout: Double = PageLimits.standard.seconds ?? 0
+
+    @Option(help: ArgumentHelp("""
+        Glyphs one page may hold (which bounds its memory: about 250 bytes a glyph); a page with more is \
+        skipped with a warning and the exit status is 1. 0: no limit.
+        """, valueName: "n"))
+    package var maxGlyphs: Int = PageLimits.standard.maxGlyphs ?? 0
+
+    package mutating func validate() throws {
         _ = try selection
+        guard pageTimeout >= 0, pageTimeout.isFinite else { throw ValidationError("--page-timeout must be 0 or more seconds") }
+        guard maxGlyphs >= 0 else { throw ValidationError("--max-glyphs must be 0 or more") }
     }
 
     /// The pages asked for, by --pages or by -f and -l; nil for all.
@@ -92,14 +107,28 @@ package struct PageInput: Sendable {
     package var file: String
     package var pages: PageSelection?
     package var password: String?
+    package var limits: PageLimits
 
-    package init(file: String, pages: PageSelection? = nil, password: String? = nil) {
-        self.file = file; self.pages = pages; self.password = password
+    package init(file: String, pages: PageSelection? = nil, password: String? = nil, limits: PageLimits = .standard) {
+        self.file = file; self.pages = pages; self.password = password; self.limits = limits
     }
 
     package init(_ options: InputOptions) {
         // `validate()` has checked the selection.
-        self.init(file: options.file, pages: (try? options.selection) ?? nil, password: options.password)
+        self.init(file: options.file, pages: (try? options.selection) ?? nil, password: options.password,
+                  limits: PageInput.limits(seconds: options.pageTimeout, glyphs: options.maxGlyphs))
+    }
+
+    /// The limits of `--page-timeout` and `--max-glyphs` (0: none).
+    package static func limits(seconds: Double, glyphs: Int) -> PageLimits {
+        PageLimits(seconds: seconds > 0 ? seconds : nil, maxGlyphs: glyphs > 0 ? glyphs : nil)
+    }
+
+    /// Opens the file (`-`: standard input) with the password and the page limits given.
+    package func open() throws -> PDFDocument {
+        let document = try StandardInputPDF.open(self)
+        document.limits = limits
+        return document
     }
 }
 

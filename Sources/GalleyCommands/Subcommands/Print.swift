@@ -16,6 +16,10 @@ package struct Print: ParsableCommand {
 
             Find the article ids with --list (or in `galley overlay`'s legend). Ids are p<page>-a<k>; \
             naming one makes Galley analyse that page only.
+
+            Resource guard: a page whose content takes longer than --page-timeout to read, or holds \
+            more than --max-glyphs glyphs, is skipped ("galley: page 3: skipped: …") and the exit \
+            status is 1 (the article is still printed when it is on another page).
             """)
 
     package enum PaperOption: String, ExpressibleByArgument, CaseIterable { case a4, letter }

@@ -23,7 +23,8 @@
 /// anywhere. The gutter runs from its first aligned band to its last (a word space a chain set out from,
 /// above the column, is no part of it). A band where the white around the chain is wider than
 /// `gutterMaxGap` (a short line) is no evidence, whatever word space touches the chain there.
-/// Cost: one pass over the glyphs and one over the bands, each band sorting its own glyph spans.
+/// Cost: one pass over the glyphs and one over the bands, each band sorting its own glyph spans; a chain
+/// looks only at the gaps near it (a binary search), and chains meeting at one gap are found by hashing.
 public struct GutterFinder: Sendable {
     public var parameters: LayoutParameters
     public init(parameters: LayoutParameters = .standard) { self.parameters = parameters }
@@ -59,15 +60,20 @@ public struct GutterFinder: Sendable {
             next.removeAll(keepingCapacity: true)
             for c in active.indices {
                 let cur = active[c].current
+                // Only the gaps and covered stretches that reach within `minOverlap` of the chain's stretch
+                // can meet the tests below (both lists ascend and do not overlap): a binary search finds
+                // the first, so a band of many gaps is not searched once per chain.
+                let nearby = Self.stretches(in: gaps, near: cur, margin: minOverlap)
                 var best: Int?
                 var bestOverlap = 0.0
-                for (i, gap) in gaps.enumerated() where gap.1 - gap.0 <= maxGap {
+                for i in nearby where gaps[i].1 - gaps[i].0 <= maxGap {
+                    let gap = gaps[i]
                     let o = min(gap.1, cur.1) - max(gap.0, cur.0)
                     if o >= minOverlap && o > bestOverlap { best = i; bestOverlap = o }
                 }
                 // The gutter lies inside a wide white stretch here (a short line beside it): a word space
                 // that touches the chain's stretch is no evidence, and would lead the chain astray.
-                if gaps.contains(where: { g in
+                if gaps[nearby].contains(where: { g in
                     g.1 - g.0 > maxGap && min(g.1, cur.1) - max(g.0, cur.0) >= (cur.1 - cur.0) - minOverlap
                 }) {
                     active[c].extend(band: k, gap: cur, evidence: false)
@@ -82,7 +88,9 @@ public struct GutterFinder: Sendable {
                 }
                 // Covered across the chain's stretch (all but a sliver)?
                 var blocked = 0.0
-                for c in covered where c.1 > cur.0 && c.0 < cur.1 { blocked += min(c.1, cur.1) - max(c.0, cur.0) }
+                for c in covered[Self.stretches(in: covered, near: cur, margin: 0)] where c.1 > cur.0 && c.0 < cur.1 {
+                    blocked += min(c.1, cur.1) - max(c.0, cur.0)
+                }
                 if blocked > (cur.1 - cur.0) - minOverlap {
                     active[c].misses += 1
                     if active[c].misses >= p.gutterMaxMisses { finished.append(active[c]); continue }
@@ -95,13 +103,26 @@ public struct GutterFinder: Sendable {
                 next.append(Chain(band: k, gap: gap))
             }
             // Two chains that arrived at the same gap are one gutter: keep the better supported. (A band
-            // holds a handful of chains: a linear search beats hashing.)
+            // mostly holds a handful of chains, where a linear search beats hashing; a band of thousands
+            // of gaps, a line of words spaced wide, is looked up by the gap's left edge.)
             active = []
-            for chain in next {
-                if let j = active.firstIndex(where: { $0.current.0 == chain.current.0 }) {
-                    if chain.evidence > active[j].evidence { active[j] = chain }
-                } else {
-                    active.append(chain)
+            if next.count <= Self.linearDeduplication {
+                for chain in next {
+                    if let j = active.firstIndex(where: { $0.current.0 == chain.current.0 }) {
+                        if chain.evidence > active[j].evidence { active[j] = chain }
+                    } else {
+                        active.append(chain)
+                    }
+                }
+            } else {
+                var at: [Double: Int] = [:]
+                for chain in next {
+                    if let j = at[chain.current.0] {
+                        if chain.evidence > active[j].evidence { active[j] = chain }
+                    } else {
+                        at[chain.current.0] = active.count
+                        active.append(chain)
+                    }
                 }
             }
         }
@@ -136,6 +157,18 @@ public struct GutterFinder: Sendable {
         }
         out.sort { $0.y0 < $1.y0 }
         return out
+    }
+
+    /// Above this many chains in a band, chains that arrived at the same gap are found by hashing.
+    static let linearDeduplication = 32
+
+    /// The indices of the stretches (ascending, not overlapping) that come within `margin` of `x`: all
+    /// others lie wholly more than `margin` to its left or right.
+    static func stretches(in list: [(Double, Double)], near x: (Double, Double), margin: Double) -> Range<Int> {
+        let first = list.partitioningIndex { $0.1 >= x.0 - margin }
+        var end = first
+        while end < list.count && list[end].0 <= x.1 + margin { end += 1 }
+        return first..<end
     }
 
     /// Gaps (white stretches at least `minGap` wide with text on both sides) and covered stretches of a

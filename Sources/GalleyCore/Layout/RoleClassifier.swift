@@ -51,8 +51,21 @@ public struct RoleClassifier: Sendable {
     /// (running text directly above and below it, within `runningLineGap` em; starting where the text
     /// below starts, allowing an indent, and at least `runningLineWidth` of its width) is running text that
     /// OCR made tall. A heading is centred or set apart by white.
+    /// (Only body blocks whose near edge lies within the largest body size's reach of the line's edge can
+    /// touch it: they are found by binary search in the body blocks sorted by top and by bottom edge, so
+    /// that a page of many short lines is not compared block with block.)
     func demotingRunningLines(_ blocks: [TextBlock]) -> [TextBlock] {
         var out = blocks
+        let body = blocks.indices.filter { blocks[$0].kind == .body }
+        let byTop = body.sorted { blocks[$0].box.y0 < blocks[$1].box.y0 }
+        let byBottom = body.sorted { blocks[$0].box.y1 < blocks[$1].box.y1 }
+        let largest = body.map { abs(blocks[$0].size) }.max() ?? 0
+        let reach = max(0.5, abs(parameters.runningLineGap)) * largest * 1.001 + 1e-6  // (a margin for rounding)
+        func near(_ sorted: [Int], edge: (Rect) -> Double, to y: Double) -> ArraySlice<Int> {
+            let first = sorted.partitioningIndex { edge(blocks[$0].box) >= y - reach }
+            let end = sorted.partitioningIndex { edge(blocks[$0].box) > y + reach }
+            return sorted[first..<max(first, end)]
+        }
         for (i, b) in blocks.enumerated() where (b.kind == .headline || b.kind == .display) && b.lines.count <= 2
             && !b.vertical {
             func touching(_ o: TextBlock, below: Bool) -> Bool {
@@ -62,8 +75,10 @@ public struct RoleClassifier: Sendable {
                 let gap = below ? o.box.y0 - b.box.y1 : b.box.y0 - o.box.y1
                 return gap >= -0.5 * o.size && gap <= parameters.runningLineGap * o.size
             }
-            guard blocks.contains(where: { touching($0, below: false) }),
-                  let next = blocks.first(where: { touching($0, below: true) }) else { continue }
+            guard near(byBottom, edge: \.y1, to: b.box.y0).contains(where: { touching(blocks[$0], below: false) }),
+                  let first = near(byTop, edge: \.y0, to: b.box.y1).filter({ touching(blocks[$0], below: true) }).min()
+            else { continue }
+            let next = blocks[first]
             let em = next.size
             if b.box.x0 >= next.box.x0 - em, b.box.x0 <= next.box.x0 + parameters.indentTolerance * em,
                b.box.width >= parameters.runningLineWidth * next.box.width {

@@ -19,6 +19,8 @@ struct SoftHyphenator {
         "sl", "sm", "sn", "sp", "st", "sw", "th", "tr", "tw", "wh", "wr", "chr", "sch", "scr", "shr", "spl", "spr",
         "str", "thr",
     ]
+    /// The longest consonant group in `onsets`.
+    private static let longestOnset = onsets.map(\.count).max() ?? 0
 
     func hyphenate(_ text: String) -> String {
         var out = ""
@@ -50,15 +52,17 @@ struct SoftHyphenator {
             let start = i
             while i < lower.count && !isVowel(i) { i += 1 }  // the consonants after it
             guard i < lower.count else { break }             // final consonants: no break
-            let run = String(lower[start..<i])
+            let length = i - start
             var at = start
-            if run.count == 1 {
+            if length == 1 {
                 at = lower[start] == "x" ? start + 1 : start
-            } else if run.hasPrefix("ck") {
+            } else if lower[start] == "c" && lower[start + 1] == "k" {
                 at = start + 2
             } else {
+                // The longest onset that ends the run (no onset is longer than `longestOnset`).
                 at = i - 1
-                for k in stride(from: run.count - 1, through: 2, by: -1) where Self.onsets.contains(String(run.suffix(k))) {
+                for k in stride(from: min(length - 1, Self.longestOnset), through: 2, by: -1)
+                where Self.onsets.contains(String(lower[(i - k)..<i])) {
                     at = i - k
                     break
                 }
@@ -66,8 +70,12 @@ struct SoftHyphenator {
             if at >= minLeft && at <= letters.count - minRight { breaks.append(at) }
         }
         var out = ""
+        var next = 0  // the first break not yet placed (`breaks` ascends)
         for (k, ch) in letters.enumerated() {
-            if breaks.contains(k) { out.append(Self.softHyphen) }
+            if next < breaks.count && breaks[next] == k {
+                out.append(Self.softHyphen)
+                next += 1
+            }
             out.append(ch)
         }
         return out
