@@ -17,11 +17,25 @@ public struct RegionPageBuilder: Sendable {
         var unused: [Rect: [Int]] = [:]
         for (i, b) in trace.content.enumerated() { unused[b.box, default: []].append(i) }
         var taken = Set<Int>()
+        // Blocks the grouper joined (a headline with its connecting words) are in the drafts only: such a
+        // block stands for the content blocks inside it.
+        var joined: [Rect: TextBlock] = [:]
+        for d in trace.drafts {
+            for b in d.kicker + d.headline + d.deck + d.body + d.captions where unused[b.box] == nil { joined[b.box] = b }
+        }
         func take(_ box: Rect) -> TextBlock? {
-            guard let i = unused[box]?.first else { return nil }
-            unused[box]?.removeFirst()
-            taken.insert(i)
-            return trace.content[i]
+            if let i = unused[box]?.first {
+                unused[box]?.removeFirst()
+                taken.insert(i)
+                return trace.content[i]
+            }
+            guard let b = joined.removeValue(forKey: box) else { return nil }
+            for (i, c) in trace.content.enumerated() where !taken.contains(i) && box.contains(c.box)
+                && c.lines.allSatisfy({ l in b.lines.contains(l) }) {
+                taken.insert(i)
+                unused[c.box]?.removeAll { $0 == i }
+            }
+            return b
         }
         func add(_ b: TextBlock, _ tag: BlockTag) -> Int {
             page.blocks.append(RegionBlock(id: "p\(number)-b\(page.blocks.count + 1)", tag: tag, box: b.box,
