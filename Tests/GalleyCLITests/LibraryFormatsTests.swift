@@ -176,7 +176,7 @@ struct LibraryFormatsTests {
         let folder = try CLIRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let pdf = CLIRunner.shared("devset/en-101.pdf")
-        // METS writes a folder: without -o it is an invalid option (64), told why.
+        // METS writes a folder: without -o it is an invalid option (exit 2), told why.
         var r = try CLIRunner.run(["articles", pdf, "--format", "mets"])
         #expect(r.status == 2 && r.stderr.contains("-o FOLDER") && r.stdout.isEmpty, "\(r)")
         // -o naming a file for a folder.

@@ -26,8 +26,8 @@ struct Inspect: ParsableCommand {
             warning saying why. The other pages are written.
 
             Exit status: 0 on success; 1 when some pages were skipped; 2 when the file cannot be read \
-            (missing, not a PDF, damaged, encrypted without the right --password, a page out of range); \
-            64 for invalid options.
+            (missing, not a PDF, damaged, encrypted without the right --password, a page out of range) \
+            and for invalid options (one line "galley: error: …" says why).
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
