@@ -230,8 +230,7 @@ public struct ArticleGrouper: Sendable {
         guard b.kind == .body || b.kind == .small || b.kind == .display, !b.bold, !isByline(b.text),
               b.lines.count <= parameters.capitalsHeadingMaxLines,
               b.lines.allSatisfy({ TextLine.isCapitals($0.text, minLetters: parameters.capitalsMinLetters,
-                                                       capitalShare: parameters.capitalsShare) }),
-              stacked(b, over: next, within: parameters.briefHeadlineGap) else { return false }
+                                                       capitalShare: parameters.capitalsShare) }) else { return false }
         return isCentred(b, over: next)
     }
 

@@ -125,12 +125,11 @@ public struct FurnitureFinder: Sendable {
     /// band (not the running head), at least `nameplateWidth` of the page wide and `nameplateRatio` times
     /// the size of every text block starting more than `nameplateSkirt` em (body size) below it, among
     /// them a heading (in headline type, or a line of capitals: a story's headline over a page of its own
-    /// text is no nameplate). With it: the blocks that start
-    /// above its foot and end within the skirt (the ears, the date line); a line within half the skirt
-    /// under it and within its width (an em either side: its subtitle); then, row after row, blocks not
-    /// in headline type of at most three lines (the motto, prices, address) each starting within the
-    /// skirt of the masthead so far, up to the first other block. The indexes not yet furniture (none without a
-    /// nameplate).
+    /// text is no nameplate). With it: the blocks that start above its foot and end within the skirt (the
+    /// ears, the date line); a line within half the skirt under it and within its width (an em either
+    /// side: its subtitle); then, row after row, blocks not in headline type of at most three lines (the
+    /// motto, prices, address) each starting within the skirt of the masthead so far, up to the first
+    /// other block. The indexes not yet furniture (none without a nameplate).
     func nameplateBand(_ blocks: [TextBlock], role: [FurnitureRole?], page: PageContent, bodySize: Double) -> [Int] {
         let text = blocks.indices.filter { blocks[$0].kind != .image && !blocks[$0].vertical && role[$0] == nil }
         guard let n = text.max(by: { blocks[$0].size < blocks[$1].size }) else { return [] }

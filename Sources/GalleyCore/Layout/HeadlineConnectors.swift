@@ -34,13 +34,13 @@ extension ArticleGrouper {
         guard b.kind != .headline, b.kind != .image, b.lines.count == 1, !b.vertical, !isByline(b.text) else {
             return false
         }
-        var words = 0, letters = 0, longest = 0, cased = 0
+        var words = 0, letters = 0, longest = 0
         for c in b.text {
             if c.isLetter {
+                guard c.isUppercase || c.isLowercase else { return false }
                 if letters == 0 { words += 1 }
                 letters += 1
                 longest = max(longest, letters)
-                if c.isUppercase || c.isLowercase { cased += 1 }
             } else if c.isWhitespace {
                 letters = 0
             } else {
@@ -48,6 +48,5 @@ extension ArticleGrouper {
             }
         }
         return words >= 1 && words <= parameters.connectorMaxWords && longest <= parameters.connectorMaxLetters
-            && cased == b.text.filter(\.isLetter).count
     }
 }

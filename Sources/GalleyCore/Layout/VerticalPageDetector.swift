@@ -28,6 +28,12 @@ public struct VerticalPageDetector: Sendable {
     }
 
     public func detect(_ glyphs: [Glyph]) -> Finding {
+        // Only CJK glyphs vote: a page with too few of them (a Latin page) is horizontal without building
+        // the neighbour grid.
+        guard glyphs.lazy.filter(Self.votes).count >= parameters.verticalPageMinGlyphs else {
+            return Finding(isVerticalPage: false, vertical: Array(repeating: false, count: glyphs.count),
+                           verticalVotes: 0, horizontalVotes: 0)
+        }
         let votes = self.votes(glyphs)
         let v = votes.filter { $0 == .vertical }.count, h = votes.filter { $0 == .horizontal }.count
         let isVertical = v >= parameters.verticalPageMinGlyphs
@@ -39,11 +45,16 @@ public struct VerticalPageDetector: Sendable {
     }
 
     /// Each glyph's vote (`.none` for glyphs that are not CJK).
+    /// True where `g` takes part in the vote: CJK text, and the vertical forms of punctuation (︐︑︒ …),
+    /// which only vertical text uses.
+    static func votes(_ g: Glyph) -> Bool {
+        g.text.unicodeScalars.first.map { Script.isCJK($0) || (0xFE10...0xFE1F).contains($0.value) } ?? false
+    }
+
     public func votes(_ glyphs: [Glyph]) -> [Vote] {
         let grid = GlyphGrid(glyphs)
         let reach = parameters.verticalNeighbourReach, align = parameters.verticalNeighbourAlign
-        // CJK text, and the vertical forms of punctuation (︐︑︒ …), which only vertical text uses.
-        let cjk = glyphs.map { g in g.text.unicodeScalars.first.map { Script.isCJK($0) || (0xFE10...0xFE1F).contains($0.value) } ?? false }
+        let cjk = glyphs.map(Self.votes)
         // Each glyph's vote, with the neighbour it found in the direction it voted for.
         let first: [(Vote, Int?)] = glyphs.indices.map { i in
             guard cjk[i] else { return (.none, nil) }
